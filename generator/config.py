@@ -1,0 +1,155 @@
+"""site.yaml -> a frozen, validated SiteConfig. Unknown keys are errors; all errors at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale, UnknownLocaleError
+
+from generator.errors import Diagnostics
+from generator.yamlload import YamlProblem, load_mapping
+
+CONFIG_NAME = "site.yaml"
+# Settings whose value differs by language: {en: ..., zh: ...}
+TRANSLATABLE = ("title", "description", "issue_title", "publisher")
+KNOWN_KEYS = {"base_url", "default_language", "timezone", "languages", *TRANSLATABLE}
+LANGUAGE_KEYS = {"locale", "name"}
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # folder and URL prefix: "en", "zh"
+    locale: str  # Babel/gettext locale: "en", "zh_CN"
+    name: str  # the language's own name, shown in the switch: "English", "中文"
+    title: str
+    description: str
+    issue_title: str  # pattern with {number}
+    publisher: str
+
+    @property
+    def tag(self) -> str:
+        """BCP 47 tag for lang/hreflang/Pagefind: "en", "zh-CN"."""
+        return self.locale.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    base_url: str  # always ends with "/"
+    default_language: str
+    timezone: str
+    languages: tuple[Language, ...]
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: "/" or "/newsletter/"."""
+        return urlsplit(self.base_url).path or "/"
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    def with_base_url(self, base_url: str) -> SiteConfig:
+        return SiteConfig(normalize_base_url(base_url), self.default_language, self.timezone,
+                          self.languages)
+
+
+def normalize_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> SiteConfig | None:
+    """Validate site.yaml; record every problem in `diags` and return None if there were any."""
+    parsed = load_mapping(text)
+    if isinstance(parsed, YamlProblem):
+        diags.error(path, parsed.line, parsed.message, "fix the YAML syntax", parsed.col)
+        return None
+    data, lines = parsed.data, parsed.key_lines
+    before = len(diags.errors)
+
+    def err(key: str, message: str, hint: str = "") -> None:
+        diags.error(path, lines.get(key, 1), message, hint)
+
+    for key in sorted(set(data) - KNOWN_KEYS):
+        err(key, f"unknown setting `{key}`", "known settings: " + ", ".join(sorted(KNOWN_KEYS)))
+    for key in sorted(KNOWN_KEYS - set(data)):
+        diags.error(path, 1, f"missing setting `{key}`")
+
+    base_url = data.get("base_url")
+    if "base_url" in data:
+        parts = urlsplit(str(base_url))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            err("base_url", f"base_url must be an absolute http(s) URL, not {base_url!r}",
+                "for example: https://example.org/newsletter/")
+
+    timezone = str(data.get("timezone", "UTC"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        err("timezone", f"unknown time zone {timezone!r}", "use an IANA name like Asia/Shanghai")
+
+    languages = data.get("languages")
+    codes: list[str] = []
+    lang_settings: dict[str, dict] = {}
+    if "languages" in data:
+        if not isinstance(languages, dict) or not languages:
+            err("languages", "languages must map a folder code to its settings",
+                "for example:  en: {locale: en, name: English}")
+        else:
+            for code, settings in languages.items():
+                code = str(code)
+                codes.append(code)
+                if not isinstance(settings, dict):
+                    err("languages", f"language `{code}` needs `locale` and `name`")
+                    continue
+                for key in sorted(set(settings) - LANGUAGE_KEYS):
+                    err("languages", f"unknown setting `{key}` for language `{code}`",
+                        "known: locale, name")
+                for key in sorted(LANGUAGE_KEYS - set(settings)):
+                    err("languages", f"language `{code}` is missing `{key}`")
+                try:
+                    Locale.parse(str(settings.get("locale", code)))
+                except (UnknownLocaleError, ValueError):
+                    err("languages", f"unknown locale {settings.get('locale')!r} for `{code}`",
+                        "use a CLDR locale such as en or zh_CN")
+                lang_settings[code] = settings
+
+    default = data.get("default_language")
+    if "default_language" in data and codes and default not in codes:
+        err("default_language", f"default_language `{default}` is not one of the languages",
+            "choose one of: " + ", ".join(codes))
+
+    for key in TRANSLATABLE:
+        value = data.get(key)
+        if key not in data:
+            continue
+        if not isinstance(value, dict):
+            err(key, f"`{key}` must give a value per language, like {{en: ..., zh: ...}}")
+            continue
+        for code in codes:
+            if not isinstance(value.get(code), str) or not value.get(code).strip():
+                err(key, f"`{key}` has no text for language `{code}`")
+        for extra in sorted(set(map(str, value)) - set(codes)):
+            err(key, f"`{key}` names language `{extra}`, which is not under `languages`")
+    if isinstance(data.get("issue_title"), dict):
+        for code, pattern in data["issue_title"].items():
+            if isinstance(pattern, str) and "{number}" not in pattern:
+                err("issue_title", f"issue_title for `{code}` must contain {{number}}")
+
+    if len(diags.errors) > before:
+        return None
+    return SiteConfig(
+        base_url=normalize_base_url(str(base_url)),
+        default_language=str(default),
+        timezone=timezone,
+        languages=tuple(
+            Language(code=code, locale=str(lang_settings[code]["locale"]),
+                     name=str(lang_settings[code]["name"]),
+                     **{key: str(data[key][code]).strip() for key in TRANSLATABLE})
+            for code in codes
+        ),
+    )

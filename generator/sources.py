@@ -1,0 +1,90 @@
+"""THE reader: walks content/{lang}/{issues,pages}/*.md into SourceFile values."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Diagnostics
+
+KINDS = ("issues", "pages")
+# Encodings an editor's file is likely to be in when it is not UTF-8, most likely first.
+_GUESSES = ("utf-16", "gb18030", "big5", "cp1252")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # project-relative, POSIX: "content/en/issues/13.md"
+    lang: str
+    kind: str  # "issues" | "pages"
+    stem: str
+    text: str
+    digest: str  # sha256 of the bytes, for caches and translation status
+
+
+def decode(data: bytes, shown: str, diags: Diagnostics) -> str | None:
+    """Decode a file as UTF-8, or explain which encoding it looks like and how to convert it."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = _guess_encoding(data)
+        looks = f"; it looks like {guess.upper()}" if guess else ""
+        src = guess.upper() if guess else "THE-ENCODING"
+        diags.error(shown, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}{looks})",
+                    f"convert it: iconv -f {src} -t UTF-8 '{shown}' > tmp.md && mv tmp.md "
+                    f"'{shown}'  (or re-save it as UTF-8 in your editor)", col)
+        return None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    for encoding in _GUESSES[1:]:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
+def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[SourceFile]:
+    """Read every content file under root/content, in sorted order, reporting misplaced ones."""
+    content = root / "content"
+    found: list[SourceFile] = []
+    if not content.is_dir():
+        diags.error("content", 0, "there is no content/ folder",
+                    "create content/en/issues/ and content/zh/issues/")
+        return found
+    for path in sorted(content.rglob("*")):
+        rel = path.relative_to(root)
+        shown = rel.as_posix()
+        parts = path.relative_to(content).parts
+        if any(part.startswith(".") for part in parts) or path.is_dir():
+            continue
+        if parts[0] not in languages:
+            diags.error(shown, 0, f"`{parts[0]}` is not a language of this site",
+                        "content goes in content/{" + ",".join(languages) + "}/; add the "
+                        "language to `languages` in site.yaml or move the file")
+            continue
+        if len(parts) != 3 or parts[1] not in KINDS or path.suffix != ".md":
+            if path.suffix == ".md":
+                diags.error(shown, 0, "Markdown file outside content/<lang>/issues/ or "
+                            "content/<lang>/pages/", f"move it to content/{parts[0]}/issues/ "
+                            f"or content/{parts[0]}/pages/")
+            else:
+                diags.warning(shown, 0, "not a .md file; ignored")
+            continue
+        raw = path.read_bytes()
+        text = decode(raw, shown, diags)
+        if text is None:
+            continue
+        found.append(SourceFile(shown, parts[0], parts[1], path.stem,
+                                text.replace("\r\n", "\n"), hashlib.sha256(raw).hexdigest()))
+    return found

@@ -1,0 +1,68 @@
+"""YAML parsing that keeps the line of every top-level key and reports errors by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+try:  # the C loader is several times faster on large archives
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class _StringDates(_Loader):  # type: ignore[misc, valid-type]
+    """Leaves timestamps as text, so a bad date becomes our message with its line, not a crash."""
+
+
+_StringDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int  # 1-based, relative to the parsed text
+    col: int
+    message: str
+
+
+@dataclass(frozen=True)
+class YamlMapping:
+    data: dict
+    key_lines: dict[str, int]  # 1-based line of each top-level key
+
+
+def load_mapping(text: str) -> YamlMapping | YamlProblem:
+    """Parse `text` as a YAML mapping; return the mapping or the first problem, by line."""
+    loader = _StringDates(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlMapping({}, {})
+        if not isinstance(node, yaml.MappingNode):
+            return YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
+                               "expected `key: value` lines, found a single value or a list")
+        key_lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            if key in key_lines:
+                return YamlProblem(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                   f"key `{key}` appears twice (first on line {key_lines[key]})")
+            key_lines[key] = key_node.start_mark.line + 1
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark \
+                and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+        return YamlProblem(line, col, f"YAML syntax error: {problem}")
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        return YamlProblem(1, 0, f"YAML error: {exc}")
+    finally:
+        loader.dispose()
+    return YamlMapping(data, key_lines)
