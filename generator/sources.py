@@ -88,3 +88,12 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
         found.append(SourceFile(shown, parts[0], parts[1], path.stem,
                                 text.replace("\r\n", "\n"), hashlib.sha256(raw).hexdigest()))
     return found
+
+
+def read_config_text(root: Path, name: str, diags: Diagnostics) -> str | None:
+    path = root / name
+    if not path.is_file():
+        diags.error(name, 0, f"there is no {name} in {root}",
+                    "run the command from the site folder, or pass --root")
+        return None
+    return decode(path.read_bytes(), name, diags)

@@ -1,0 +1,122 @@
+"""The pipeline, step by step: config, sources, documents, site, pages, write, index."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from generator import feeds, search, sitemap, sources
+from generator.config import CONFIG_NAME, SiteConfig, parse_config
+from generator.errors import Diagnostic, Diagnostics, GeneratorError
+from generator.linking import build_site
+from generator.load import load_document
+from generator.markup import MarkdownRenderer
+from generator.model import Output, Site
+from generator.render import Renderer
+from generator.theme import Theme, environment, template_error
+from generator.writer import StagedWriter
+
+
+@dataclass(frozen=True)
+class Options:
+    root: Path
+    out: Path
+    drafts: bool = False
+    base_url: str | None = None
+    search: bool = True
+
+
+@dataclass
+class BuildReport:
+    pages: dict[str, int] = field(default_factory=dict)
+    feeds: int = 0
+    drafts_skipped: int = 0
+    search: search.SearchReport | None = None
+    seconds: float = 0.0
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    config: SiteConfig
+    site: Site
+    warnings: list[Diagnostic]
+    drafts_skipped: int
+
+
+def load(options: Options) -> Loaded:
+    """Read and validate everything; raise GeneratorError with every problem found."""
+    diags = Diagnostics()
+    text = sources.read_config_text(options.root, CONFIG_NAME, diags)
+    config = parse_config(text, diags) if text is not None else None
+    diags.raise_if_errors()
+    assert config is not None
+    if options.base_url:
+        config = config.with_base_url(options.base_url)
+    files = sources.scan(options.root, config.codes, diags)
+    renderer = MarkdownRenderer()
+    documents = [doc for f in files if (doc := load_document(f, config, renderer, diags))]
+    published = [d for d in documents if options.drafts or not d.draft]
+    site = build_site(published, config.codes, config.default_language, diags)
+    diags.raise_if_errors()
+    return Loaded(config, site, [d for d in diags.items if d.level == "warning"],
+                  len(documents) - len(published))
+
+
+def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
+    diags = Diagnostics()
+    config = loaded.config
+    try:
+        envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
+        renderer = Renderer(loaded.site, config, envs)
+        outputs = list(renderer.all())
+        outputs += [feeds.feed(renderer, code) for code in config.codes]
+        outputs += sitemap.sitemap(renderer)
+    except jinja2.TemplateError as exc:
+        template_error(exc, theme, diags)
+        raise GeneratorError(diags.items) from None
+    diags.raise_if_errors()
+    _check_root_links(loaded.site, {o.path for o in outputs}, theme, diags)
+    diags.raise_if_errors()
+    return outputs, renderer
+
+
+def _check_root_links(site: Site, paths: set[str], theme: Theme, diags: Diagnostics) -> None:
+    """Site-root links (`/en/feed.xml`) must point at something the build writes."""
+    static = {f"static/{p.relative_to(theme.static).as_posix()}"
+              for p in theme.static.rglob("*") if p.is_file()}
+    for doc in site.documents:
+        for link in doc.links:
+            if not link.is_root:
+                continue
+            target = link.target
+            if target in paths or target in static or f"{target.rstrip('/')}/index.html" in \
+                    paths or (target == "" and "index.html" in paths):
+                continue
+            diags.error(doc.source_path, link.line, f"link to `{link.written}`: "
+                        "the site has no such page", "site-root links start with the language, "
+                        "e.g. /en/issues/13/ or /zh/feed.xml; prefer relative .md links")
+
+
+def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
+    started = time.perf_counter()
+    theme = Theme(theme_dir or options.root / "themes" / "default")
+    loaded = load(options)
+    outputs, _ = render(loaded, theme)
+    report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped)
+    with StagedWriter(options.out) as writer:
+        for output in outputs:
+            writer.write(output)
+        writer.copy_tree(theme.static, "static")
+        if options.search:
+            report.search = search.build_index(outputs, loaded.config.base_path, writer.stage)
+        writer.commit()
+    for code in loaded.config.codes:
+        report.pages[code] = sum(1 for o in outputs
+                                 if o.path.startswith(code + "/") and o.path.endswith(".html"))
+    report.feeds = sum(1 for o in outputs if o.path.endswith("feed.xml"))
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,66 @@
+"""One RSS 2.0 feed per language: full content, absolute URLs, RFC 822 dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import format_datetime
+from zoneinfo import ZoneInfo
+
+from generator.markup import plain_text
+from generator.model import Document, Output
+from generator.render import Renderer
+
+FEED_SIZE = 20
+_LOCAL_HREF = re.compile(r'href="#')
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    doc: Document
+    pub_date: str
+    summary: str
+    content: str
+
+
+def aware(value: dt.date, timezone: str) -> dt.datetime:
+    """A date (midnight) or naive datetime, placed in the site's time zone."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(timezone))
+
+
+def pub_date(value: dt.date, timezone: str) -> str:
+    """RFC 822 date, independent of the OS locale (email.utils never uses strftime names)."""
+    return format_datetime(aware(value, timezone))
+
+
+def feed(renderer: Renderer, lang: str) -> Output:
+    site, config = renderer.site, renderer.config
+    env = renderer.envs[lang]
+    dated = [d for d in site.documents if d.lang == lang and d.date is not None]
+    dated.sort(key=lambda d: (aware(d.date, config.timezone), d.number or 0, d.key),
+               reverse=True)
+    items = []
+    for doc in dated[:FEED_SIZE]:
+        page_url = config.base_url + doc.url_path
+        body = _LOCAL_HREF.sub(f'href="{page_url}#', renderer.body(doc, absolute=True))
+        colophon = renderer.body(doc, doc.colophon_html, absolute=True)
+        content = env.get_template("partials/feed_content.html").render(
+            doc=doc, body=body, colophon=colophon)
+        items.append(FeedItem(doc, pub_date(doc.date, config.timezone),
+                              doc.summary or summary_of(doc), content))
+    xml = env.get_template("feed.xml").render(lang=config.language(lang), items=items)
+    return Output(f"{lang}/feed.xml", xml.encode("utf-8"))
+
+
+def summary_of(doc: Document, limit: int = 200) -> str:
+    """A plain-text excerpt that ends at a sentence end when one is near (CJK aware)."""
+    text = plain_text(doc.body_html)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    ends = [cut.rfind(mark) for mark in ("。", "！", "？", ". ", "! ", "? ")]
+    best = max(ends)
+    return cut[: best + 1].strip() if best > limit // 2 else cut.rstrip() + "…"

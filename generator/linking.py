@@ -1,0 +1,59 @@
+"""Documents -> Site: check what spans documents (duplicates, links, URLs) and index them."""
+
+from __future__ import annotations
+
+from generator.errors import Diagnostics
+from generator.model import Document, Site
+
+# First path segments of /{lang}/… the generator writes itself; a page key may not take them.
+RESERVED = {"issues", "search", "feed.xml", "pagefind", "static", "index.html", "404.html"}
+
+
+def build_site(documents: list[Document], languages: tuple[str, ...], default_language: str,
+               diags: Diagnostics) -> Site:
+    by_url: dict[str, Document] = {}
+    for doc in sorted(documents, key=lambda d: d.source_path):
+        if doc.kind == "page" and doc.key in RESERVED:
+            diags.error(doc.source_path, doc.lines.get("translation_key", 1),
+                        f"a page cannot be called `{doc.key}`: the site uses /{doc.lang}/"
+                        f"{doc.key}/ itself", "rename the file or set another translation_key")
+            continue
+        other = by_url.get(doc.url_path)
+        if other is None:
+            by_url[doc.url_path] = doc
+        elif doc.kind == "issue":
+            diags.error(doc.source_path, doc.lines.get("number", 1),
+                        f"issue number {doc.number} is already used by {other.source_path}",
+                        "each issue needs its own number within a language")
+        else:
+            diags.error(doc.source_path, doc.lines.get("translation_key", 1),
+                        f"this page would be written to /{doc.url_path}, like "
+                        f"{other.source_path}", "give one of them another translation_key")
+    site = Site(languages, default_language, tuple(sorted(
+        by_url.values(), key=lambda d: (d.lang, d.kind, d.number or 0, d.key))))
+    by_path = {d.source_path: d for d in site.documents}
+    for doc in site.documents:
+        _check_links(doc, by_path, diags)
+        if doc.translation_of and doc.translation_of not in site.versions(doc):
+            diags.warning(doc.source_path, doc.lines.get("translation_of", 1),
+                          f"marked as a translation from `{doc.translation_of}`, but there is "
+                          f"no {doc.translation_of} version with "
+                          + (f"number {doc.number}" if doc.kind == "issue"
+                             else f"translation key `{doc.key}`"))
+    return site
+
+
+def _check_links(doc: Document, by_path: dict[str, Document], diags: Diagnostics) -> None:
+    for link in doc.links:
+        line = link.line
+        if link.is_root:
+            continue  # checked against the written site by the link checker
+        target = by_path.get(link.target)
+        if target is None:
+            diags.error(doc.source_path, line, f"link to `{link.written}`: there is no "
+                        f"{link.target}", "link to an existing file, relative to this one, "
+                        "e.g. ../issues/13.md or ../pages/about.md")
+        elif link.fragment and link.fragment not in target.anchors:
+            diags.error(doc.source_path, line, f"link to `{link.written}`: "
+                        f"{link.target} has no heading with the id `{link.fragment}`",
+                        "anchors: " + ", ".join(sorted(target.anchors)[:12]))

@@ -1,0 +1,79 @@
+"""SourceFile -> Document: front matter, Markdown, titles. One file at a time, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.config import SiteConfig
+from generator.errors import Diagnostics
+from generator.frontmatter import parse
+from generator.markup import MarkdownRenderer
+from generator.model import Document
+from generator.sources import SourceFile
+
+_SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRenderer,
+                  diags: Diagnostics) -> Document | None:
+    meta = parse(source.text, source.path, source.kind, config.codes, diags)
+    if meta is None:
+        return None
+    fields = meta.fields
+    kind = "issue" if source.kind == "issues" else "page"
+    if kind == "issue":
+        key = str(fields["number"])
+        title = fields.get("title") or config.language(source.lang).issue_title.format(
+            number=fields["number"])
+    else:
+        key = fields.get("translation_key", source.stem)
+        title = fields["title"]
+        if not _SAFE_KEY.match(key):
+            diags.error(source.path, 1, f"the file name `{source.stem}` cannot be a URL",
+                        "rename the file using only a-z, 0-9 and -, or set `translation_key`")
+            return None
+    translation_of = fields.get("translation_of")
+    if translation_of:
+        translation_of = translation_of.split("@", 1)[0]
+        if translation_of == source.lang:
+            diags.error(source.path, meta.lines["translation_of"],
+                        "a document cannot be a translation of its own language",
+                        "name the language of the original, or remove the field")
+            return None
+    body = renderer.render(meta.body, source.path)
+    colophon = renderer.render(fields["colophon"], source.path).html \
+        if fields.get("colophon") else ""
+    _check_headings(body.headings, meta.body, meta.body_line, source.path, diags)
+    links = tuple(replace(link, line=line_of(meta.body, link.written, meta.body_line))
+                  for link in body.links)
+    return Document(
+        kind=kind, lang=source.lang, key=key, source_path=source.path, digest=source.digest,
+        title=title.strip(), date=fields.get("date"), number=fields.get("number"),
+        summary=(fields.get("summary") or "").strip(), draft=bool(fields.get("draft", False)),
+        translation_of=translation_of, source=fields.get("source"), colophon_html=colophon,
+        body_html=body.html, headings=body.headings, links=links,
+        lines={**meta.lines, "body": meta.body_line},
+    )
+
+
+def _check_headings(headings: tuple, body: str, body_line: int, path: str,
+                    diags: Diagnostics) -> None:
+    seen: dict[str, str] = {}
+    for heading in headings:
+        if heading.level == 1:
+            diags.error(path, line_of(body, heading.title, body_line),
+                        f"`# {heading.title}` is a level-1 heading",
+                        "the page title comes from the front matter; use ## for sections and "
+                        "### for articles")
+        if heading.id in seen:
+            diags.error(path, line_of(body, "{#" + heading.id, body_line),
+                        f"two headings have the id `{heading.id}` (“{seen[heading.id]}” and "
+                        f"“{heading.title}”)", "give each heading its own {#id}")
+        seen[heading.id] = heading.title
+
+
+def line_of(body: str, needle: str, body_line: int) -> int:
+    """File line of the first occurrence of `needle` in the body (the body's start if absent)."""
+    at = body.find(needle)
+    return body_line + (body.count("\n", 0, at) if at >= 0 else 0)

@@ -1,0 +1,150 @@
+"""The site as plain, frozen data. Standard library only: no I/O, no templates, no Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    title: str  # plain text
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    target: str  # content path ("content/en/issues/13.md") or site path ("en/feed.xml")
+    fragment: str
+    written: str  # the link as the editor wrote it
+    is_root: bool
+    line: int = 0  # file line, filled in by the loader
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str | None  # None for articles that come before any `##`
+    title: str
+    articles: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One issue or page in one language."""
+
+    kind: str  # "issue" | "page"
+    lang: str
+    key: str  # pairs translations: the issue number, or the page's translation key
+    source_path: str
+    digest: str
+    title: str
+    date: dt.date | None
+    number: int | None
+    summary: str
+    draft: bool
+    translation_of: str | None  # language of the original when this is a translation
+    source: str | None
+    colophon_html: str
+    body_html: str
+    headings: tuple[Heading, ...]
+    links: tuple[LinkRef, ...]
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def url_path(self) -> str:
+        """Path below the site root, ending in "/": "en/issues/13/", "zh/about/"."""
+        if self.kind == "issue":
+            return f"{self.lang}/issues/{self.number}/"
+        return f"{self.lang}/{self.key}/"
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.date.date() if isinstance(self.date, dt.datetime) else self.date
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """`##` sections with their `###` articles, as in the issue's table of contents."""
+        sections: list[Section] = []
+        for heading in self.headings:
+            if heading.level == 2:
+                sections.append(Section(heading.id, heading.title, ()))
+            elif heading.level == 3:
+                if not sections:
+                    sections.append(Section(None, "", ()))
+                last = sections[-1]
+                sections[-1] = Section(last.id, last.title, last.articles + (heading,))
+        return tuple(sections)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(h.id for h in self.headings)
+
+
+@dataclass(frozen=True)
+class Site:
+    languages: tuple[str, ...]
+    default_language: str
+    documents: tuple[Document, ...]  # sorted: language, kind, number/key
+
+    # Indexes are derived once per Site (cached_property writes past the frozen __setattr__).
+    @cached_property
+    def _issues_by_lang(self) -> dict[str, tuple[Document, ...]]:
+        return {lang: tuple(sorted((d for d in self.documents if d.lang == lang
+                                    and d.kind == "issue"), key=lambda d: -(d.number or 0)))
+                for lang in self.languages}
+
+    @cached_property
+    def _versions(self) -> dict[tuple[str, str], dict[str, Document]]:
+        index: dict[tuple[str, str], dict[str, Document]] = {}
+        for d in self.documents:
+            index.setdefault((d.kind, d.key), {})[d.lang] = d
+        return index
+
+    @cached_property
+    def _position(self) -> dict[tuple[str, int], int]:
+        return {(d.lang, d.number or 0): at for lang in self.languages
+                for at, d in enumerate(self._issues_by_lang[lang])}
+
+    def issues(self, lang: str) -> tuple[Document, ...]:
+        """Issues of one language, newest (highest number) first."""
+        return self._issues_by_lang.get(lang, ())
+
+    def pages(self, lang: str) -> tuple[Document, ...]:
+        """Pages of one language: dated ones newest first, then undated by key."""
+        found = [d for d in self.documents if d.lang == lang and d.kind == "page"]
+        return tuple(sorted(found, key=lambda d: (d.day is None,
+                                                  -(d.day.toordinal() if d.day else 0), d.key)))
+
+    def versions(self, doc: Document) -> dict[str, Document]:
+        """Every language version of `doc` (itself included), keyed by language."""
+        return self._versions.get((doc.kind, doc.key), {})
+
+    def original(self, doc: Document) -> Document:
+        """The version this one was translated from, or the best stand-in for it."""
+        versions = self.versions(doc)
+        if doc.translation_of and doc.translation_of in versions:
+            return versions[doc.translation_of]
+        untranslated = [d for d in versions.values() if not d.translation_of]
+        return untranslated[0] if untranslated else doc
+
+    def neighbours(self, doc: Document) -> tuple[Document | None, Document | None]:
+        """(previous, next) issue by number within the same language."""
+        newest_first = self.issues(doc.lang)
+        at = self._position[(doc.lang, doc.number or 0)]
+        prev = newest_first[at + 1] if at + 1 < len(newest_first) else None
+        nxt = newest_first[at - 1] if at > 0 else None
+        return prev, nxt
+
+    def years(self, lang: str) -> tuple[int, ...]:
+        return tuple(sorted({d.day.year for d in self.issues(lang) if d.day}, reverse=True))
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site: a path below the output folder and its bytes."""
+
+    path: str  # POSIX, relative: "en/issues/13/index.html"
+    data: bytes
+    searchable: bool = False  # handed to the search indexer

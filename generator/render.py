@@ -1,0 +1,146 @@
+"""Site + theme -> Output records for every HTML page. Pure: templates in, bytes out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.config import Language, SiteConfig
+from generator.markup import resolve_links
+from generator.model import Document, Output, Site
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One entry of the language switch."""
+
+    lang: Language
+    href: str  # site path
+    available: bool  # False: the page exists only in another language
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    path: str
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    path: str
+    alternates: list[Alternate]
+    lastmod: str | None
+
+
+class Renderer:
+    def __init__(self, site: Site, config: SiteConfig, envs: dict[str, jinja2.Environment]):
+        self.site, self.config, self.envs = site, config, envs
+        self._by_source = {d.source_path: d for d in site.documents}
+        self.sitemap: list[SitemapEntry] = []  # every indexable page rendered so far
+
+    # ----- helpers shared by every page -------------------------------------------------
+    def alternates(self, paths: dict[str, str], x_default: str | None = None) -> list[Alternate]:
+        """hreflang links for the language versions in `paths` (none if only one exists)."""
+        if len(paths) < 2:
+            return []
+        alts = [Alternate(self.config.language(code).tag, path)
+                for code, path in sorted(paths.items())]
+        default = x_default if x_default is not None else (
+            paths.get(self.config.default_language) or sorted(paths.values())[0])
+        return alts + [Alternate("x-default", default)]
+
+    def switch(self, lang: str, paths: dict[str, str], fallback: dict[str, str]) -> list[Switch]:
+        return [Switch(other, paths.get(other.code, fallback.get(other.code, f"{other.code}/")),
+                       other.code in paths)
+                for other in self.config.languages if other.code != lang]
+
+    def page(self, template: str, lang: str, path: str, paths: dict[str, str],
+             fallback: dict[str, str] | None = None, searchable: bool = False,
+             x_default: str | None = None, lastmod: str | None = None,
+             **context: object) -> Output:
+        env = self.envs[lang]
+        alternates = self.alternates(paths, x_default)
+        if template != "missing.html":
+            self.sitemap.append(SitemapEntry(path, alternates, lastmod))
+        html = env.get_template(template).render(
+            lang=self.config.language(lang), path=path, alternates=alternates,
+            switch=self.switch(lang, paths, fallback or paths), **context)
+        return Output(path + "index.html" if path.endswith("/") or not path else path,
+                      html.encode("utf-8"), searchable)
+
+    def body(self, doc: Document, html: str | None = None, absolute: bool = False) -> str:
+        """The document's HTML (or `html` from it) with internal links made real URLs."""
+        prefix = self.config.base_url if absolute else self.config.base_path
+
+        def link_url(target: str, fragment: str, is_root: bool) -> str:
+            path = target if is_root else self._by_source[target].url_path
+            return prefix + path + ("#" + fragment if fragment else "")
+
+        return resolve_links(doc.body_html if html is None else html, link_url)
+
+    # ----- the pages ---------------------------------------------------------------------
+    def all(self) -> Iterator[Output]:
+        home = {code: f"{code}/" for code in self.site.languages}
+        archive = {code: f"{code}/issues/" for code in self.site.languages}
+        search = {code: f"{code}/search/" for code in self.site.languages}
+        yield self.page("landing.html", self.config.default_language, "", home, x_default="",
+                        languages=self.config.languages, latest={
+                            code: (self.site.issues(code) or (None,))[0]
+                            for code in self.site.languages})
+        sections = [self.envs[lang.code].get_template("partials/notfound.html").render(lang=lang)
+                    for lang in self.config.languages]
+        yield Output("404.html", self.envs[self.config.default_language].get_template(
+            "404.html").render(lang=self.config.language(self.config.default_language),
+                               languages=self.config.languages, sections=sections
+                               ).encode("utf-8"))
+        for code in self.site.languages:
+            yield self.page("home.html", code, home[code], home, x_default="",
+                            issues=self.site.issues(code)[:10], pages=self.site.pages(code),
+                            elsewhere=self.only_elsewhere(code))
+            yield self.page("archive.html", code, archive[code], archive,
+                            issues=self.site.issues(code), years=self.site.years(code))
+            for year in self.site.years(code):
+                path = f"{code}/issues/year/{year}/"
+                paths = {c: f"{c}/issues/year/{year}/" for c in self.site.languages
+                         if year in self.site.years(c)}
+                yield self.page("year.html", code, path, paths, fallback=archive, year=year,
+                                issues=[d for d in self.site.issues(code) if d.day and
+                                        d.day.year == year])
+            yield self.page("search.html", code, search[code], search)
+            yield from self.documents(code, home)
+
+    def documents(self, code: str, home: dict[str, str]) -> Iterator[Output]:
+        for doc in self.site.documents:
+            versions = self.site.versions(doc)
+            paths = {lang: d.url_path for lang, d in versions.items()}
+            if doc.lang == code:
+                yield self.document(doc, versions, paths, home)
+            elif code not in versions and doc is self.site.original(doc):
+                # A stand-in page in `code` that says the document is not translated.
+                yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
+                                {}, fallback=paths, doc=doc,
+                                original_lang=self.config.language(doc.lang))
+
+    def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
+                 home: dict[str, str]) -> Output:
+        fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
+        context: dict[str, object] = {"doc": doc, "body": self.body(doc),
+                                      "original": self.site.original(doc),
+                                      "lastmod": doc.day.isoformat() if doc.day else None}
+        if doc.translation_of and doc.translation_of in versions:
+            context["original_lang"] = self.config.language(doc.translation_of)
+        if doc.kind == "issue":
+            prev, nxt = self.site.neighbours(doc)
+            other_anchors = {lang: d.anchors for lang, d in versions.items() if lang != doc.lang}
+            return self.page("issue.html", doc.lang, doc.url_path, paths, fallback,
+                             searchable=True, prev=prev, next=nxt,
+                             other_anchors=other_anchors, **context)
+        return self.page("page.html", doc.lang, doc.url_path, paths, fallback, searchable=True,
+                         **context)
+
+    def only_elsewhere(self, code: str) -> list[Document]:
+        """Originals that have no version in `code`, for the home page's "also" list."""
+        return [d for d in self.site.documents if d.lang != code
+                and code not in self.site.versions(d) and d is self.site.original(d)]

@@ -1,0 +1,42 @@
+"""Pagefind index from the rendered pages in memory (no read-back from disk).
+
+Pagefind splits the index by each page's <html lang>, so English and Chinese are searched
+separately, and the extended binary segments Chinese text into words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import PagefindIndex
+
+from generator.model import Output
+
+OUTPUT_DIR = "pagefind"
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    pages: int
+    files: int
+    bytes: int
+
+
+def build_index(outputs: list[Output], base_path: str, target: Path) -> SearchReport:
+    """Index every searchable output and write the bundle to target/pagefind."""
+    logging.getLogger("pagefind").setLevel(logging.WARNING)
+    pages = [o for o in outputs if o.searchable]
+    asyncio.run(_index(pages, base_path, target / OUTPUT_DIR))
+    files = [p for p in (target / OUTPUT_DIR).rglob("*") if p.is_file()]
+    return SearchReport(len(pages), len(files), sum(p.stat().st_size for p in files))
+
+
+async def _index(pages: list[Output], base_path: str, out: Path) -> None:
+    async with PagefindIndex(config={"output_path": str(out)}) as index:
+        for page in pages:
+            url = base_path + page.path.removesuffix("index.html")
+            await index.add_html_file(content=page.data.decode("utf-8"), url=url)
+        await index.write_files(output_path=str(out))

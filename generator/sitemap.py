@@ -1,0 +1,16 @@
+"""sitemap.xml with hreflang alternates, and robots.txt that names it."""
+
+from __future__ import annotations
+
+from generator.model import Output
+from generator.render import Renderer
+
+
+def sitemap(renderer: Renderer) -> list[Output]:
+    env = renderer.envs[renderer.config.default_language]
+    entries = sorted(renderer.sitemap, key=lambda e: e.path)
+    return [
+        Output("sitemap.xml", env.get_template("sitemap.xml").render(entries=entries)
+               .encode("utf-8")),
+        Output("robots.txt", env.get_template("robots.txt").render().encode("utf-8")),
+    ]

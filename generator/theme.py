@@ -1,0 +1,63 @@
+"""Jinja2 environments, one per language, with the theme's gettext catalogs installed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.config import Language, SiteConfig
+from generator.errors import Diagnostics
+from generator.i18n import Formatter, load_translations
+
+
+@dataclass(frozen=True)
+class Theme:
+    root: Path
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "static"
+
+    @property
+    def locales(self) -> Path:
+        return self.root / "locales"
+
+
+def environment(theme: Theme, config: SiteConfig, lang: Language | None,
+                diags: Diagnostics) -> jinja2.Environment:
+    """An environment for one language (or, with lang=None, one without catalogs)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme.templates),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if lang is None:
+        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    else:
+        env.install_gettext_translations(  # type: ignore[attr-defined]
+            load_translations(theme.locales, lang.locale, diags), newstyle=True)
+        env.globals["fmt"] = Formatter(lang.locale)
+    base_path = config.base_path
+    base_url = config.base_url
+    env.globals["url"] = lambda path="": base_path + path
+    env.globals["abs_url"] = lambda path="": base_url + path
+    env.globals["config"] = config
+    return env
+
+
+def template_error(exc: jinja2.TemplateError, theme: Theme, diags: Diagnostics) -> None:
+    """Report a theme error at its template line instead of a traceback."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates"
+    line = getattr(exc, "lineno", 0) or 0
+    diags.error(str(name), line, f"theme template error: {exc.message or exc}",
+                f"fix the template in {theme.templates}")
