@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
-from generator.errors import Diagnostic, GeneratorError
+from generator.cli_output import print_diagnostics, summary
+from generator.errors import GeneratorError
 
 EXIT_CONTENT_ERROR = 1
 EXIT_USAGE = 2
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             loaded = pipeline.load(pipeline.Options(args.root, args.root / "build",
                                                     drafts=args.drafts))
             pipeline.render(loaded, pipeline.Theme(args.root / "themes" / "default"))
-            _print_diagnostics(loaded.warnings)
+            print_diagnostics(loaded.warnings)
             print(f"ok: {len(loaded.site.documents)} documents, no errors, "
                   f"{len(loaded.warnings)} warning(s)")
             return 0
@@ -46,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
             return serve(options, args.port)
         report = pipeline.build(options)
     except GeneratorError as exc:
-        _print_diagnostics(exc.diagnostics)
+        print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.level == "error")
         print(f"\n{errors} error(s); nothing was published, the previous output is unchanged.",
               file=sys.stderr)
         return EXIT_CONTENT_ERROR
-    _print_diagnostics(report.warnings)
+    print_diagnostics(report.warnings)
     print(summary(report, options.out))
     return 0
 
@@ -60,20 +61,3 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output folder (default: build/)")
     parser.add_argument("--drafts", action="store_true", help="include drafts")
     parser.add_argument("--base-url", help="override base_url from site.yaml")
-
-
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
-
-
-def summary(report: pipeline.BuildReport, out: Path) -> str:
-    pages = ", ".join(f"{count} {lang}" for lang, count in sorted(report.pages.items()))
-    lines = [f"built {out}: pages {pages}; {report.feeds} feeds"]
-    if report.search:
-        lines.append(f"search index: {report.search.pages} pages, {report.search.files} files, "
-                     f"{report.search.bytes / 1024:.0f} KiB")
-    if report.drafts_skipped:
-        lines.append(f"skipped {report.drafts_skipped} draft(s) (use --drafts to include)")
-    lines.append(f"time: {report.seconds:.2f} s")
-    return "\n".join(lines)

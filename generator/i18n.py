@@ -47,6 +47,11 @@ class Formatter:
         """"July 2016" / "2016年7月"."""
         return format_skeleton("yMMMM", value, locale=self.locale)
 
+    def language(self, locale: str) -> str:
+        """Another language's name in this locale: "Chinese" / "英文"."""
+        code = Locale.parse(locale).language
+        return self.locale.languages.get(code, code)
+
     def year(self, year: int) -> str:
         """"2016" / "2016年"."""
         return format_skeleton("y", dt.date(year, 1, 1), locale=self.locale)

@@ -9,7 +9,7 @@ from generator.config import SiteConfig
 from generator.errors import Diagnostics
 from generator.frontmatter import parse
 from generator.markup import MarkdownRenderer
-from generator.model import Document
+from generator.model import Document, Heading
 from generator.sources import SourceFile
 
 _SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,20 +57,33 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
     )
 
 
-def _check_headings(headings: tuple, body: str, body_line: int, path: str,
+def _check_headings(headings: tuple[Heading, ...], body: str, body_line: int, path: str,
                     diags: Diagnostics) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, Heading] = {}
     for heading in headings:
         if heading.level == 1:
-            diags.error(path, line_of(body, heading.title, body_line),
+            diags.error(path, _heading_line(body, heading, body_line),
                         f"`# {heading.title}` is a level-1 heading",
                         "the page title comes from the front matter; use ## for sections and "
                         "### for articles")
-        if heading.id in seen:
-            diags.error(path, line_of(body, "{#" + heading.id, body_line),
-                        f"two headings have the id `{heading.id}` (“{seen[heading.id]}” and "
+        first = seen.get(heading.id)
+        if first is not None:
+            skip = 1 if first.level == heading.level and first.title == heading.title else 0
+            diags.error(path, _heading_line(body, heading, body_line, skip),
+                        f"two headings have the id `{heading.id}` (“{first.title}” and "
                         f"“{heading.title}”)", "give each heading its own {#id}")
-        seen[heading.id] = heading.title
+        seen[heading.id] = heading
+
+
+def _heading_line(body: str, heading: Heading, body_line: int, skip: int = 0) -> int:
+    """File line of a heading: the first (after `skip` others) `#` line naming it."""
+    marker = "#" * heading.level + " "
+    lines = body.split("\n")
+    for names in (lambda t: heading.title in t, lambda t: "{#" + heading.id in t):
+        found = [n for n, text in enumerate(lines) if text.startswith(marker) and names(text)]
+        if len(found) > skip:
+            return body_line + found[skip]
+    return body_line
 
 
 def line_of(body: str, needle: str, body_line: int) -> int:

@@ -100,9 +100,13 @@ class MarkdownRenderer:
                 "toc",
                 self._ext,
             ],
-            extension_configs={"toc": {"slugify": slugify, "toc_depth": "2-4"}},
+            extension_configs={"toc": {"slugify": slugify, "toc_depth": "1-6"}},
             output_format="html",
         )
+        # Raw HTML in content is shown as text, as Hugo does by default: editors write
+        # Markdown, and a stray <script> or unclosed <div> must not reach the page.
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
 
     def render(self, text: str, source_path: str) -> Rendered:
         self._source_dir = posixpath.dirname(source_path)

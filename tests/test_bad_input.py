@@ -1,0 +1,142 @@
+"""Every mistake an editor can make: one clear message with file and line, exit 1, no
+traceback, and the previous build left exactly as it was."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD_ISSUE = "---\nnumber: {n}\ndate: 2020-01-0{n}\n---\n\n## Section {{#s}}\n\n### Article {{#a}}\n\nText.\n"
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("good")
+    shutil.copy(ROOT / "site.yaml", site / "site.yaml")
+    shutil.copytree(ROOT / "themes", site / "themes")
+    for lang in ("en", "zh"):
+        (site / "content" / lang / "issues").mkdir(parents=True)
+        (site / "content" / lang / "pages").mkdir(parents=True)
+        for n in (1, 2):
+            (site / "content" / lang / "issues" / f"{n}.md").write_text(
+                GOOD_ISSUE.format(n=n), encoding="utf-8")
+    (site / "content/en/pages/about.md").write_text("---\ntitle: About\n---\n\nHello.\n",
+                                                    encoding="utf-8")
+    (site / "content/zh/pages/about.md").write_text("---\ntitle: 关于\n---\n\n你好。\n",
+                                                    encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def site(good_site, tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(good_site, copy)
+    result = newsletter(copy, "build", "--no-search")
+    assert result.returncode == 0, result.stderr
+    return copy
+
+
+def newsletter(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(site), *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def write(site: Path, rel: str, text: str | bytes) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+ISSUE = "content/en/issues/1.md"
+CASES = {
+    "yaml syntax": (ISSUE, "---\nnumber: 1\ndate: [2020\n---\n", ISSUE, 4, "YAML syntax error"),
+    "yaml bad indentation": (ISSUE, "---\nnumber: 1\n  date: 2020-01-01\n---\n", ISSUE, 3,
+                             "YAML syntax error"),
+    "missing number": (ISSUE, "---\ndate: 2020-01-01\n---\n", ISSUE, 1,
+                       "missing required field `number`"),
+    "missing date": (ISSUE, "---\nnumber: 1\n---\n", ISSUE, 1, "missing required field `date`"),
+    "number is text": (ISSUE, "---\nnumber: one\ndate: 2020-01-01\n---\n", ISSUE, 2,
+                       "`number` must be"),
+    "negative number": (ISSUE, "---\nnumber: -3\ndate: 2020-01-01\n---\n", ISSUE, 2,
+                        "must be positive"),
+    "date not a date": (ISSUE, "---\nnumber: 1\ndate: 15 July 2016\n---\n", ISSUE, 3,
+                        "is not a date"),
+    "impossible date": (ISSUE, "---\nnumber: 1\ndate: 2016-02-30\n---\n", ISSUE, 3,
+                        "is not a date"),
+    "unknown field": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\ntitel: X\n---\n", ISSUE, 4,
+                      "unknown front-matter field `titel`"),
+    "no front matter": (ISSUE, "## Only a body\n", ISSUE, 1, "must start with a `---`"),
+    "duplicate number": ("content/en/issues/3.md", GOOD_ISSUE.format(n=2),
+                         "content/en/issues/3.md", 2, "issue number 2 is already used"),
+    "gb18030 file": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n---\n\n中文\n".encode("gb18030"),
+                     ISSUE, 6, "GB18030"),
+    "escaping slug": ("content/en/pages/x.md", "---\ntitle: X\ntranslation_key: ../../etc\n"
+                      "---\n", "content/en/pages/x.md", 3, "may only use"),
+    "reserved page name": ("content/en/pages/search.md", "---\ntitle: X\n---\n",
+                           "content/en/pages/search.md", 1, "cannot be called `search`"),
+    "broken md link": (ISSUE, GOOD_ISSUE.format(n=1) + "\nSee [x](9.md).\n", ISSUE, 12,
+                       "there is no content/en/issues/9.md"),
+    "broken anchor": (ISSUE, GOOD_ISSUE.format(n=1) + "\nSee [x](2.md#nope).\n", ISSUE, 12,
+                      "has no heading with the id `nope`"),
+    "broken root link": (ISSUE, GOOD_ISSUE.format(n=1) + "\nSee [x](/en/nowhere/).\n", ISSUE,
+                         12, "the site has no such page"),
+    "h1 in body": (ISSUE, GOOD_ISSUE.format(n=1) + "\n# Big\n", ISSUE, 12, "level-1 heading"),
+    "duplicate heading id": (ISSUE, GOOD_ISSUE.format(n=1) + "\n### Again {#a}\n", ISSUE, 12,
+                             "two headings have the id `a`"),
+    "unknown language folder": ("content/fr/issues/1.md", GOOD_ISSUE.format(n=1),
+                                "content/fr/issues/1.md", 0, "not a language of this site"),
+    "file in the wrong folder": ("content/en/1.md", GOOD_ISSUE.format(n=1), "content/en/1.md", 0,
+                                 "outside content/<lang>/issues/"),
+    "bad site.yaml": ("site.yaml", "base_url: [\n", "site.yaml", 2, "YAML syntax error"),
+    "translation of itself": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\ntranslation_of: en\n"
+                              "---\n", ISSUE, 4, "cannot be a translation of its own"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_editor_mistake(site, case, command):
+    rel, text, shown, line, message = CASES[case]
+    before = tree_digest(site / "build")
+    write(site, rel, text)
+    result = newsletter(site, command, "--no-search") if command == "build" else \
+        newsletter(site, command)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    where = f"{shown}:{line}" if line else f"{shown}:"
+    assert where in result.stderr, result.stderr
+    assert message in result.stderr
+    assert tree_digest(site / "build") == before
+    assert not (site / ".build.staging").exists()
+
+
+def test_template_error_is_located(site):
+    base = site / "themes/default/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("{% block main %}",
+                                                            "{% block main %}{% if %}"),
+                    encoding="utf-8")
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "base.html:" in result.stderr and "template error" in result.stderr
+
+
+def test_check_passes_on_good_content(site):
+    result = newsletter(site, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok:")
