@@ -7,6 +7,7 @@ separately, and the extended binary segments Chinese text into words.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,17 @@ def build_index(outputs: list[Output], base_path: str, target: Path) -> SearchRe
     logging.getLogger("pagefind").setLevel(logging.WARNING)
     pages = [o for o in outputs if o.searchable]
     asyncio.run(_index(pages, base_path, target / OUTPUT_DIR))
+    _sort_entry(target / OUTPUT_DIR / "pagefind-entry.json")
     files = [p for p in (target / OUTPUT_DIR).rglob("*") if p.is_file()]
     return SearchReport(len(pages), len(files), sum(p.stat().st_size for p in files))
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists languages in hash-map order; sort them so builds are byte-identical."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
 
 
 async def _index(pages: list[Output], base_path: str, out: Path) -> None:
