@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ class Options:
     root: Path
     out: Path
     drafts: bool = False
+    future: bool = False
+    today: dt.date | None = None  # issues dated after it are left out unless `future`
     base_url: str | None = None
     search: bool = True
 
@@ -34,8 +37,10 @@ class BuildReport:
     pages: dict[str, int] = field(default_factory=dict)
     feeds: int = 0
     drafts_skipped: int = 0
+    future_skipped: int = 0
     search: search.SearchReport | None = None
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -45,6 +50,7 @@ class Loaded:
     site: Site
     warnings: list[Diagnostic]
     drafts_skipped: int
+    future_skipped: int
 
 
 def load(options: Options) -> Loaded:
@@ -60,10 +66,13 @@ def load(options: Options) -> Loaded:
     renderer = MarkdownRenderer()
     documents = [doc for f in files if (doc := load_document(f, config, renderer, diags))]
     published = [d for d in documents if options.drafts or not d.draft]
+    drafts_skipped = len(documents) - len(published)
+    if not options.future and options.today:
+        published = [d for d in published if not d.day or d.day <= options.today]
     site = build_site(published, config.codes, config.default_language, diags)
     diags.raise_if_errors()
     return Loaded(config, site, [d for d in diags.items if d.level == "warning"],
-                  len(documents) - len(published))
+                  drafts_skipped, len(documents) - drafts_skipped - len(published))
 
 
 def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
@@ -101,18 +110,35 @@ def _check_root_links(site: Site, paths: set[str], theme: Theme, diags: Diagnost
                         "e.g. /en/issues/13/ or /zh/feed.xml; prefer relative .md links")
 
 
+class _Clock:
+    def __init__(self, stages: dict[str, float]):
+        self.stages, self.last = stages, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = now - self.last
+        self.last = now
+
+
 def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     started = time.perf_counter()
     theme = Theme(theme_dir or options.root / "themes" / "default")
+    stages: dict[str, float] = {}
+    clock = _Clock(stages)
     loaded = load(options)
+    clock.lap("load+markdown")
     outputs, _ = render(loaded, theme)
-    report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped)
+    clock.lap("templates")
+    report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
+                         future_skipped=loaded.future_skipped, stages=stages)
     with StagedWriter(options.out) as writer:
         for output in outputs:
             writer.write(output)
         writer.copy_tree(theme.static, "static")
+        clock.lap("write")
         if options.search:
             report.search = search.build_index(outputs, loaded.config.base_path, writer.stage)
+            clock.lap("search")
         writer.commit()
     for code in loaded.config.codes:
         report.pages[code] = sum(1 for o in outputs

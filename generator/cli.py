@@ -1,8 +1,9 @@
-"""`newsletter build | check | serve`: argument parsing, messages and exit codes."""
+"""`newsletter build | check | serve | new`: arguments, messages and exit codes."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,43 +12,31 @@ from generator.cli_output import print_diagnostics, summary
 from generator.errors import GeneratorError
 
 EXIT_CONTENT_ERROR = 1
-EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="newsletter", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the site folder with site.yaml and content/ (default: .)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the site into build/")
-    _common(build)
-    build.add_argument("--no-search", action="store_true", help="skip the search index")
-    check = commands.add_parser("check", help="validate content without writing a site")
-    check.add_argument("--drafts", action="store_true", help="check drafts as published")
-    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
-    _common(serve)
-    serve.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
-
+    args = _parser().parse_args(argv)
+    style = getattr(args, "format", "text")
     try:
-        if args.command == "check":
-            loaded = pipeline.load(pipeline.Options(args.root, args.root / "build",
-                                                    drafts=args.drafts))
-            pipeline.render(loaded, pipeline.Theme(args.root / "themes" / "default"))
-            print_diagnostics(loaded.warnings)
-            print(f"ok: {len(loaded.site.documents)} documents, no errors, "
-                  f"{len(loaded.warnings)} warning(s)")
+        if args.command == "new":
+            from generator.scaffold import new_issue
+
+            for path in new_issue(args.root, args.date):
+                print(path)
             return 0
-        options = pipeline.Options(args.root, args.out or args.root / "build",
-                                   drafts=args.drafts, base_url=args.base_url,
-                                   search=not getattr(args, "no_search", False))
+        options = pipeline.Options(
+            args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
+            future=args.future, today=dt.date.today(), base_url=getattr(args, "base_url", None),
+            search=not getattr(args, "no_search", False))
+        if args.command == "check":
+            return _check(options, style)
         if args.command == "serve":
             from generator.serve import serve
 
             return serve(options, args.port)
         report = pipeline.build(options)
     except GeneratorError as exc:
-        print_diagnostics(exc.diagnostics)
+        print_diagnostics(exc.diagnostics, style)
         errors = sum(1 for d in exc.diagnostics if d.level == "error")
         print(f"\n{errors} error(s); nothing was published, the previous output is unchanged.",
               file=sys.stderr)
@@ -57,7 +46,54 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, help="output folder (default: build/)")
+def _check(options: pipeline.Options, style: str) -> int:
+    loaded = pipeline.load(options)
+    pipeline.render(loaded, pipeline.Theme(options.root / "themes" / "default"))
+    print_diagnostics(loaded.warnings, style)
+    print(f"ok: {len(loaded.site.documents)} documents, no errors, "
+          f"{len(loaded.warnings)} warning(s)", file=sys.stderr if style == "github" else None)
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2016-07-15") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsletter", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the site folder with site.yaml and content/ (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site into build/")
+    _selection(build)
+    _output(build)
+    build.add_argument("--no-search", action="store_true", help="skip the search index")
+
+    check = commands.add_parser("check", help="validate content without writing a site")
+    _selection(check)
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: print GitHub Actions annotations")
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    _selection(serve)
+    _output(serve)
+    serve.add_argument("--port", type=int, default=8000)
+
+    new = commands.add_parser("new", help="scaffold the next issue in every language")
+    new.add_argument("--date", type=_date, default=dt.date.today(),
+                     help="the issue's date (default: today)")
+    return parser
+
+
+def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drafts", action="store_true", help="include drafts")
+    parser.add_argument("--future", action="store_true", help="include future-dated documents")
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, help="output folder (default: build/)")
     parser.add_argument("--base-url", help="override base_url from site.yaml")

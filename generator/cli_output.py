@@ -9,9 +9,27 @@ from generator.build import BuildReport
 from generator.errors import Diagnostic
 
 
-def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+def print_diagnostics(diagnostics: list[Diagnostic], style: str = "text") -> None:
+    """Human-readable lines, or GitHub Actions annotations that show on the pull request."""
+    for diagnostic in sorted(diagnostics):
+        if style == "github":
+            print(github_annotation(diagnostic))
+        else:
+            print(diagnostic.format(), file=sys.stderr)
+
+
+def github_annotation(d: Diagnostic) -> str:
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    props = [f"file={escape(d.path, True)}"]
+    if d.line:
+        props.append(f"line={d.line}")
+    if d.col:
+        props.append(f"col={d.col}")
+    message = d.message + (f"\n{d.hint}" if d.hint else "")
+    return f"::{d.level} {','.join(props)}::{escape(message)}"
 
 
 def summary(report: BuildReport, out: Path) -> str:
@@ -22,5 +40,8 @@ def summary(report: BuildReport, out: Path) -> str:
                      f"{report.search.bytes / 1024:.0f} KiB")
     if report.drafts_skipped:
         lines.append(f"skipped {report.drafts_skipped} draft(s) (use --drafts to include)")
+    if report.future_skipped:
+        lines.append(f"skipped {report.future_skipped} future-dated document(s) "
+                     "(use --future to include)")
     lines.append(f"time: {report.seconds:.2f} s")
     return "\n".join(lines)

@@ -40,7 +40,25 @@ def build_site(documents: list[Document], languages: tuple[str, ...], default_la
                           f"no {doc.translation_of} version with "
                           + (f"number {doc.number}" if doc.kind == "issue"
                              else f"translation key `{doc.key}`"))
+    for lang in languages:
+        _check_sequence(site.issues(lang)[::-1], diags)
     return site
+
+
+def _check_sequence(oldest_first: tuple[Document, ...], diags: Diagnostics) -> None:
+    """Warn about a gap in the numbers or a date that goes backwards (likely typos)."""
+    for before, after in zip(oldest_first, oldest_first[1:], strict=False):
+        assert before.number is not None and after.number is not None
+        if after.number > before.number + 1:
+            missing = f"{before.number + 1}" if after.number == before.number + 2 else \
+                f"{before.number + 1}–{after.number - 1}"
+            diags.warning(after.source_path, after.lines.get("number", 1),
+                          f"no issue {missing} between No.{before.number} and "
+                          f"No.{after.number}", "check the number, or ignore if intended")
+        if before.day and after.day and after.day < before.day:
+            diags.warning(after.source_path, after.lines.get("date", 1),
+                          f"No.{after.number} is dated {after.day}, before No.{before.number} "
+                          f"({before.day})", "check the date")
 
 
 def _check_links(doc: Document, by_path: dict[str, Document], diags: Diagnostics) -> None:

@@ -1,0 +1,95 @@
+"""The commands an editor runs: new, check (text and GitHub formats), drafts and future."""
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ISSUE = "---\nnumber: {n}\ndate: {date}\n{extra}---\n\n## S {{#s}}\n\n### A {{#a}}\n\nText.\n"
+
+
+def newsletter(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(site), *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    (tmp_path / "themes").symlink_to(ROOT / "themes")
+    for lang in ("en", "zh"):
+        (tmp_path / "content" / lang / "issues").mkdir(parents=True)
+    return tmp_path
+
+
+def add(site: Path, lang: str, n: int, date: str, extra: str = "") -> None:
+    (site / "content" / lang / "issues" / f"{n}.md").write_text(
+        ISSUE.format(n=n, date=date, extra=extra), encoding="utf-8")
+
+
+def test_new_scaffolds_the_next_issue_and_never_overwrites(site):
+    add(site, "en", 1, "2020-01-01")
+    add(site, "zh", 1, "2020-01-01", "translation_of: en\n")
+    result = newsletter(site, "new", "--date", "2020-02-01")
+    assert result.returncode == 0, result.stderr
+    paths = result.stdout.split()
+    assert [Path(p).relative_to(site).as_posix() for p in paths] == [
+        "content/en/issues/2.md", "content/zh/issues/2.md"]
+    zh = Path(paths[1]).read_text(encoding="utf-8")
+    assert "number: 2" in zh and "date: 2020-02-01" in zh and "translation_of: en" in zh
+    assert newsletter(site, "check", "--drafts").returncode == 0  # the skeleton is valid
+    assert "draft: true" in zh  # not published by accident
+
+
+def test_new_refuses_an_existing_file(site):
+    add(site, "en", 1, "2020-01-01")
+    taken = site / "content/en/issues/3.md"  # file name 3, but it holds issue No.2
+    taken.write_text(ISSUE.format(n=2, date="2020-01-08", extra=""), encoding="utf-8")
+    before = taken.read_bytes()
+    result = newsletter(site, "new")  # the next number is 3
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/en/issues/3.md:" in result.stderr and "not overwritten" in result.stderr
+    assert taken.read_bytes() == before
+    assert not (site / "content/zh/issues/3.md").exists()
+
+
+def test_check_github_format(site):
+    add(site, "en", 1, "2020-01-01", "titel: x\n")
+    result = newsletter(site, "check", "--format", "github")
+    assert result.returncode == 1
+    assert ("::error file=content/en/issues/1.md,line=4::unknown front-matter field `titel`"
+            "%0Adid you mean `title`?") in result.stdout
+
+
+def test_sequence_warnings(site):
+    add(site, "en", 1, "2020-02-01")
+    add(site, "en", 4, "2020-01-01")
+    result = newsletter(site, "check")
+    assert result.returncode == 0
+    assert "content/en/issues/4.md:2: warning: no issue 2–3 between No.1 and No.4" in \
+        result.stderr
+    assert "content/en/issues/4.md:3: warning: No.4 is dated 2020-01-01, before No.1" in \
+        result.stderr
+
+
+def test_drafts_and_future_are_left_out_unless_asked(site):
+    add(site, "en", 1, "2020-01-01")
+    add(site, "en", 2, "2020-01-08", "draft: true\n")
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    add(site, "en", 3, future)
+    out = site / "build"
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 0, result.stderr
+    assert "skipped 1 draft(s)" in result.stdout and "skipped 1 future-dated" in result.stdout
+    assert (out / "en/issues/1/index.html").exists()
+    for hidden in ("en/issues/2/", "en/issues/3/"):
+        assert not (out / hidden).exists()
+        assert hidden not in (out / "sitemap.xml").read_text(encoding="utf-8")
+        assert hidden not in (out / "en/feed.xml").read_text(encoding="utf-8")
+    result = newsletter(site, "build", "--no-search", "--drafts", "--future")
+    assert result.returncode == 0
+    assert (out / "en/issues/2/index.html").exists() and (out / "en/issues/3/index.html").exists()
