@@ -137,7 +137,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         writer.copy_tree(theme.static, "static")
         clock.lap("write")
         if options.search:
-            report.search = search.build_index(outputs, loaded.config.base_path, writer.stage)
+            report.search = search.build_index(outputs, writer.stage)
             clock.lap("search")
         writer.commit()
     for code in loaded.config.codes:

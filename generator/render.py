@@ -38,6 +38,7 @@ class Renderer:
     def __init__(self, site: Site, config: SiteConfig, envs: dict[str, jinja2.Environment]):
         self.site, self.config, self.envs = site, config, envs
         self._by_source = {d.source_path: d for d in site.documents}
+        self._about = {d.lang for d in site.documents if d.kind == "page" and d.key == "about"}
         self.sitemap: list[SitemapEntry] = []  # every indexable page rendered so far
 
     # ----- helpers shared by every page -------------------------------------------------
@@ -66,6 +67,7 @@ class Renderer:
             self.sitemap.append(SitemapEntry(path, alternates, lastmod))
         html = env.get_template(template).render(
             lang=self.config.language(lang), path=path, alternates=alternates,
+            has_about=lang in self._about,
             switch=self.switch(lang, paths, fallback or paths), **context)
         return Output(path + "index.html" if path.endswith("/") or not path else path,
                       html.encode("utf-8"), searchable)

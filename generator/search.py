@@ -26,11 +26,11 @@ class SearchReport:
     bytes: int
 
 
-def build_index(outputs: list[Output], base_path: str, target: Path) -> SearchReport:
+def build_index(outputs: list[Output], target: Path) -> SearchReport:
     """Index every searchable output and write the bundle to target/pagefind."""
     logging.getLogger("pagefind").setLevel(logging.WARNING)
     pages = [o for o in outputs if o.searchable]
-    asyncio.run(_index(pages, base_path, target / OUTPUT_DIR))
+    asyncio.run(_index(pages, target / OUTPUT_DIR))
     _sort_entry(target / OUTPUT_DIR / "pagefind-entry.json")
     files = [p for p in (target / OUTPUT_DIR).rglob("*") if p.is_file()]
     return SearchReport(len(pages), len(files), sum(p.stat().st_size for p in files))
@@ -44,9 +44,10 @@ def _sort_entry(path: Path) -> None:
                     encoding="utf-8")
 
 
-async def _index(pages: list[Output], base_path: str, out: Path) -> None:
+async def _index(pages: list[Output], out: Path) -> None:
     async with PagefindIndex(config={"output_path": str(out)}) as index:
         for page in pages:
-            url = base_path + page.path.removesuffix("index.html")
+            # Site-relative: the Pagefind UI puts the bundle's base path in front itself.
+            url = "/" + page.path.removesuffix("index.html")
             await index.add_html_file(content=page.data.decode("utf-8"), url=url)
         await index.write_files(output_path=str(out))

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GOOD_ISSUE = "---\nnumber: {n}\ndate: 2020-01-0{n}\n---\n\n## Section {{#s}}\n\n### Article {{#a}}\n\nText.\n"
+GOOD_ISSUE = ("---\nnumber: {n}\ndate: 2020-01-0{n}\n---\n\n## Section {{#s}}\n\n"
+              "### Article {{#a}}\n\nText.\n")
 
 
 def tree_digest(folder: Path) -> str:

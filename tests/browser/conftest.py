@@ -1,0 +1,66 @@
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright, against a local server."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sitecheck import FIXTURE_SITES, REPO, build_site
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _build_served(serve: Callable[..., str], out: Path, root: Path, search: bool) -> str:
+    """Serve `out`, then build `root` into it with base_url = the server's URL.
+
+    The build runs in its own thread: Pagefind's asyncio.run must not share a thread with
+    Playwright's event loop."""
+    url = serve(out)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(build_site, root, out, base_url=url, search=search).result()
+    return url
+
+
+@pytest.fixture(scope="session")
+def seed_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> str:
+    """http://127.0.0.1:<port>/newsletter/ serving the seed site built with search."""
+    return _build_served(serve, build_dir("browser-seed"), REPO, search=True)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> str:
+    """The archive fixture site (no drafts, no search), served."""
+    return _build_served(serve, build_dir("browser-archive"), FIXTURE_SITES / "archive",
+                         search=False)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(seed_url: str, fixture_url: str, chromium) -> Iterator[object]:
+    """A fresh page; both sites are built before the browser context opens."""
+    context = chromium.new_context(locale="en-US")
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.js_errors = errors
+    yield tab
+    context.close()
