@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pagefind.index import PagefindIndex
 
+from generator import ngrams
 from generator.model import Output
 
 OUTPUT_DIR = "pagefind"
@@ -49,5 +50,8 @@ async def _index(pages: list[Output], out: Path) -> None:
         for page in pages:
             # Site-relative: the Pagefind UI puts the bundle's base path in front itself.
             url = "/" + page.path.removesuffix("index.html")
-            await index.add_html_file(content=page.data.decode("utf-8"), url=url)
+            text = page.data.decode("utf-8")
+            if 'lang="zh' in text[:200]:
+                text = ngrams.augment(text)
+            await index.add_html_file(content=text, url=url)
         await index.write_files(output_path=str(out))

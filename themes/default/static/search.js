@@ -17,28 +17,92 @@
     }
   }
 
-  var ui;
-  try {
-    ui = new window.PagefindUI({
-      element: "#search",
-      bundlePath: el.dataset.bundle,
-      showSubResults: true,
-      showImages: false,
-      translations: { placeholder: el.dataset.placeholder }
+  /* Excerpts Pagefind took from the n-gram blocks the build adds for Chinese
+   * recall (see generator/ngrams.py) are runs of 2-3 characters separated by
+   * spaces: show no excerpt rather than that. */
+  var SOUP = /(?:[\u3400-\u9fff]{1,3}(?:<\/?mark>)*\s+){4}/;
+
+  function clean(excerpt) {
+    return SOUP.test(excerpt || "") ? "" : excerpt;
+  }
+
+  function processResult(result) {
+    result.excerpt = clean(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) {
+      sub.excerpt = clean(sub.excerpt);
     });
-  } catch (e) {
-    if (window.console) {
-      window.console.error("Search could not start:", e);
+    /* Show the localized date beside the title ("No.13 · July 15, 2016"). */
+    if (result.meta && result.meta.date && result.meta.title) {
+      result.meta.title = result.meta.title + " · " + result.meta.date;
     }
+    return result;
+  }
+
+  var newest = document.getElementById("search-newest");
+  var ui;
+
+  function start(term) {
+    try {
+      if (ui) {
+        ui.destroy();
+      }
+      ui = new window.PagefindUI({
+        element: "#search",
+        bundlePath: el.dataset.bundle,
+        showSubResults: true,
+        showImages: false,
+        processResult: processResult,
+        sort: newest && newest.checked ? { date: "desc" } : null,
+        translations: { placeholder: el.dataset.placeholder }
+      });
+      if (term) {
+        ui.triggerSearch(term);
+      }
+    } catch (e) {
+      if (window.console) {
+        window.console.error("Search could not start:", e);
+      }
+      return false;
+    }
+    return true;
+  }
+
+  if (!start("")) {
     return;
+  }
+
+  if (newest) {
+    newest.parentNode.parentNode.hidden = false;
+    newest.checked = /[?&]sort=newest/.test(window.location.search);
+    newest.addEventListener("change", function () {
+      var input = el.querySelector("input[type=text], input[type=search], input");
+      start(input ? input.value : currentQuery());
+      rememberSort(newest.checked);
+    });
+  }
+
+  /* Announce the result count (Pagefind's message is not a live region). */
+  var status = document.getElementById("search-status");
+  if (status && window.MutationObserver) {
+    new window.MutationObserver(function () {
+      var message = el.querySelector(".pagefind-ui__message");
+      var text = message ? message.textContent.trim() : "";
+      if (status.textContent !== text) {
+        status.textContent = text;
+      }
+    }).observe(el, { childList: true, subtree: true, characterData: true });
   }
 
   var q = currentQuery().trim();
   if (q) {
-    try {
-      ui.triggerSearch(q);
-    } catch (e) {
-      /* ignore: the reader can still type a query */
+    if (newest && newest.checked) {
+      start(q);
+    } else {
+      try {
+        ui.triggerSearch(q);
+      } catch (e) {
+        /* ignore: the reader can still type a query */
+      }
     }
     /* Mirror the query in the masthead search box as well. */
     var box = document.getElementById("site-search");
@@ -53,6 +117,20 @@
     return;
   }
   var timer = null;
+
+  function rememberSort(on) {
+    try {
+      var url = new URL(window.location.href);
+      if (on) {
+        url.searchParams.set("sort", "newest");
+      } else {
+        url.searchParams.delete("sort");
+      }
+      window.history.replaceState(window.history.state, "", url.href);
+    } catch (e) {
+      /* ignore */
+    }
+  }
 
   function remember(value) {
     try {
