@@ -85,3 +85,20 @@ def test_golden_queries(page, seed_url: str, lang: str, queries: dict) -> None:
     assert len(queries) >= 15
     failures = run_queries(page, seed_url + f"{lang}/search/", queries)
     assert not failures, "\n".join(failures)
+
+
+def test_search_page_filters_sort_and_live_count(page, seed_url: str) -> None:
+    page.goto(seed_url + "zh/search/?q=合作")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    # Localized filters from data-pagefind-filter, and the count announced in a live region.
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"类型", "年份"} <= {f.strip() for f in filters}, filters
+    page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    assert "合作" in page.locator("#search-status").inner_text()
+    first = "document.querySelector('.pagefind-ui__result-link')?.getAttribute('href') || ''"
+    assert "five-year-plan" in page.evaluate(first)  # by relevance the plan comes first
+    page.check("#search-newest")
+    page.wait_for_url("**sort=newest**")
+    # Newest first: issue 13 (2016) before the plan (2012).
+    page.wait_for_function(f"({first}).endsWith('/zh/issues/13/')", timeout=5_000)
+    assert not page.js_errors
