@@ -12,6 +12,7 @@ from generator.yamlload import YamlProblem, load_mapping
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _KEY_SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_VERSION = re.compile(r"^[0-9a-f]{7,40}$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "summary": _TEXT,
         "colophon": Field((str,), False, "Markdown text (use `colophon: |` and indent it)"),
         "draft": Field((bool,), False, "true or false"),
-        "translation_of": Field((str,), False, "the language code of the original, e.g. en"),
+        "translation_of": Field((str,), False, "the language of the original, e.g. en or "
+                                "en@<version>"),
     },
     "pages": {
         "title": Field((str,), True, "text"),
@@ -131,7 +133,12 @@ def _validate(data: dict, lines: dict[str, int], path: str, kind: str,
                     f"translation_key {out['translation_key']!r} may only use a-z, 0-9 and -",
                     "it becomes part of the page's URL")
     if "translation_of" in out:
-        original = out["translation_of"].split("@", 1)[0]
+        original, _, version = out["translation_of"].partition("@")
+        if version and not _VERSION.match(version):
+            diags.error(path, lines["translation_of"],
+                        f"`{version}` is not a version id (7 to 40 hex digits)",
+                        "run `newsletter translated` on this file to record the original's "
+                        "current version, or write just the language: translation_of: en")
         if original not in languages:
             diags.error(path, lines["translation_of"],
                         f"translation_of names `{original}`, which is not a site language",

@@ -33,9 +33,8 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
             diags.error(source.path, 1, f"the file name `{source.stem}` cannot be a URL",
                         "rename the file using only a-z, 0-9 and -, or set `translation_key`")
             return None
-    translation_of = fields.get("translation_of")
+    translation_of, _, translated_from = (fields.get("translation_of") or "").partition("@")
     if translation_of:
-        translation_of = translation_of.split("@", 1)[0]
         if translation_of == source.lang:
             diags.error(source.path, meta.lines["translation_of"],
                         "a document cannot be a translation of its own language",
@@ -51,7 +50,8 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
         kind=kind, lang=source.lang, key=key, source_path=source.path, digest=source.digest,
         title=title.strip(), date=fields.get("date"), number=fields.get("number"),
         summary=(fields.get("summary") or "").strip(), draft=bool(fields.get("draft", False)),
-        translation_of=translation_of, source=fields.get("source"), colophon_html=colophon,
+        translation_of=translation_of or None, translated_from=translated_from or None,
+        source=fields.get("source"), colophon_html=colophon,
         body_html=body.html, headings=body.headings, links=links,
         lines={**meta.lines, "body": meta.body_line},
     )

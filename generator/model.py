@@ -45,6 +45,7 @@ class Document:
     summary: str
     draft: bool
     translation_of: str | None  # language of the original when this is a translation
+    translated_from: str | None  # version (git blob id or prefix) of the original it was made from
     source: str | None
     colophon_html: str
     body_html: str
@@ -128,6 +129,13 @@ class Site:
             return versions[doc.translation_of]
         untranslated = [d for d in versions.values() if not d.translation_of]
         return untranslated[0] if untranslated else doc
+
+    def stale(self, doc: Document) -> bool:
+        """True when the original changed after the version this translation records."""
+        if not doc.translated_from or not doc.translation_of:
+            return False
+        original = self.versions(doc).get(doc.translation_of)
+        return original is not None and not original.digest.startswith(doc.translated_from)
 
     def neighbours(self, doc: Document) -> tuple[Document | None, Document | None]:
         """(previous, next) issue by number within the same language."""

@@ -130,6 +130,7 @@ class Renderer:
         fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
         context: dict[str, object] = {"doc": doc, "body": self.body(doc),
                                       "original": self.site.original(doc),
+                                      "stale": self.site.stale(doc),
                                       "lastmod": doc.day.isoformat() if doc.day else None}
         if doc.translation_of and doc.translation_of in versions:
             context["original_lang"] = self.config.language(doc.translation_of)

@@ -1,8 +1,10 @@
-"""`newsletter new`: the next issue's files in every language, never overwriting one."""
+"""Editor helpers that write content: `new` (the next issue) and `translated` (record the
+version of the original a translation matches)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from generator import build as pipeline
@@ -55,3 +57,29 @@ def new_issue(root: Path, date: dt.date) -> list[Path]:
             fp.write(SKELETON.format(number=number, date=date.isoformat(), extra=extra, **text))
     return paths
 
+
+
+_TRANSLATION_OF = re.compile(r"^translation_of:.*$", re.MULTILINE)
+
+
+def mark_translated(root: Path, paths: list[Path]) -> list[str]:
+    """Record in each translation the version of the original it now matches."""
+    loaded = pipeline.load(pipeline.Options(root, root / "build", drafts=True, future=True))
+    by_path = {d.source_path: d for d in loaded.site.documents}
+    diags = Diagnostics()
+    updates: list[tuple[Path, str, str]] = []
+    for path in paths:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+        doc = by_path.get(shown)
+        original = loaded.site.versions(doc).get(doc.translation_of or "") if doc else None
+        if doc is None or original is None:
+            diags.error(shown, 0, "not a translation with an original on this site",
+                        "add `translation_of: <language of the original>` to its front matter")
+            continue
+        line = f"translation_of: {original.lang}@{original.digest[:12]}"
+        updates.append((path, shown, line))
+    diags.raise_if_errors()  # all or nothing
+    for path, _, line in updates:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_TRANSLATION_OF.sub(line, text, count=1), encoding="utf-8")
+    return [f"{shown}: {line}" for _, shown, line in updates]

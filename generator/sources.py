@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,24 @@ class SourceFile:
     kind: str  # "issues" | "pages"
     stem: str
     text: str
-    digest: str  # sha256 of the bytes, for caches and translation status
+    digest: str  # git blob id of the bytes: caches, and the version a translation was made from
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives these bytes (`git hash-object`), so `git cat-file -p` finds old versions."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def read_blob(root: Path, blob: str) -> str | None:
+    """An earlier version of a content file from the site's git history, if it is there."""
+    try:
+        result = subprocess.run(["git", "cat-file", "-p", blob], cwd=root, capture_output=True,
+                                timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def decode(data: bytes, shown: str, diags: Diagnostics) -> str | None:
@@ -86,7 +104,7 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
         if text is None:
             continue
         found.append(SourceFile(shown, parts[0], parts[1], path.stem,
-                                text.replace("\r\n", "\n"), hashlib.sha256(raw).hexdigest()))
+                                text.replace("\r\n", "\n"), blob_id(raw)))
     return found
 
 

@@ -1,0 +1,99 @@
+"""Translation status: which language versions exist, which are missing, which are stale."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.errors import Diagnostics
+from generator.frontmatter import split
+from generator.markup import slugify
+from generator.model import Document, Site
+
+_HEADING = re.compile(r"^(#{2,4})\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Stale:
+    translation: Document
+    original: Document
+    changed: tuple[str, ...] | None  # ids of changed articles; None when the old text is gone
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    key: str
+    title: str
+    present: tuple[str, ...]
+    missing: tuple[str, ...]
+    stale: tuple[Stale, ...]
+
+
+def articles(markdown: str) -> dict[str, str]:
+    """The body split at its headings: id -> text (the intro before any heading is "")."""
+    parts: dict[str, str] = {}
+    last, start = "", 0
+    for match in _HEADING.finditer(markdown):
+        parts[last] = markdown[start:match.start()].strip()
+        last = match.group(3) or slugify(match.group(2))
+        start = match.start()
+    parts[last] = markdown[start:].strip()
+    return parts
+
+
+def changed_articles(old: str, new: str) -> tuple[str, ...]:
+    """Ids of the headings whose text differs between two versions of a document."""
+    def body(text: str) -> str:
+        parts = split(text, "", Diagnostics())
+        return parts[1] if parts else text
+
+    before, after = articles(body(old)), articles(body(new))
+    order = list(after) + [key for key in before if key not in after]
+    return tuple(key or "(introduction)" for key in order if before.get(key) != after.get(key))
+
+
+def translation_status(site: Site, old_text: Callable[[str], str | None],
+                       current_text: Callable[[str], str | None]) -> list[Entry]:
+    """Every document group; old_text(version) and current_text(path) read the originals."""
+    entries = []
+    seen: set[tuple[str, str]] = set()
+    for doc in site.documents:
+        if (doc.kind, doc.key) in seen:
+            continue
+        seen.add((doc.kind, doc.key))
+        versions = site.versions(doc)
+        original = site.original(doc)
+        stale = []
+        for version in versions.values():
+            if site.stale(version):
+                source = versions[version.translation_of or ""]
+                old, new = old_text(version.translated_from or ""), current_text(
+                    source.source_path)
+                changed = changed_articles(old, new) if old and new else None
+                stale.append(Stale(version, source, changed))
+        entries.append(Entry(doc.kind, doc.key, original.title, tuple(sorted(versions)),
+                             tuple(code for code in site.languages if code not in versions),
+                             tuple(stale)))
+    return sorted(entries, key=lambda e: (e.kind, int(e.key) if e.kind == "issue" else 0, e.key))
+
+
+def format_status(entries: list[Entry]) -> str:
+    lines = []
+    for entry in entries:
+        label = f"issue {entry.key}" if entry.kind == "issue" else f"page {entry.key}"
+        state = "ok"
+        if entry.missing:
+            state = "missing: " + ", ".join(entry.missing)
+        lines.append(f"{label:<34} {', '.join(entry.present):<8} {state}")
+        for stale in entry.stale:
+            detail = ("changed: " + ", ".join(stale.changed)) if stale.changed else \
+                "the recorded version is not in git history; compare by hand"
+            lines.append(f"    STALE {stale.translation.source_path}: {stale.original.source_path}"
+                         f" changed since it was translated ({detail})")
+    stale_count = sum(len(e.stale) for e in entries)
+    missing = sum(len(e.missing) for e in entries)
+    lines.append(f"{len(entries)} documents, {missing} missing translation(s), "
+                 f"{stale_count} stale translation(s)")
+    return "\n".join(lines)
