@@ -82,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     _selection(serve)
     _output(serve)
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-search", action="store_true", help="skip the search index")
 
     new = commands.add_parser("new", help="scaffold the next issue in every language")
     new.add_argument("--date", type=_date, default=dt.date.today(),

@@ -1,0 +1,85 @@
+"""`newsletter serve`: rebuilds on save, reloads the browser, shows errors, recovers."""
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ISSUE = "---\nnumber: 1\ndate: 2020-01-01\n---\n\n## S {#s}\n\n### {title} {#a}\n\nText.\n"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read()
+
+
+def wait_for(check, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = check()
+        except OSError:
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def served(tmp_path):
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    shutil.copytree(ROOT / "themes", tmp_path / "themes")
+    issue = tmp_path / "content/en/issues/1.md"
+    issue.parent.mkdir(parents=True)
+    issue.write_text(ISSUE.replace("{title}", "First"), encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(tmp_path), "serve",
+                             "--no-search", "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: get(base + "/__reload"))
+        yield base, issue, tmp_path
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def state(base: str) -> dict:
+    return json.loads(get(base + "/__reload"))
+
+
+def test_serve_reloads_shows_errors_and_recovers(served):
+    base, issue, site = served
+    page = get(base + "/en/issues/1/")
+    assert b"First" in page and b"/__livereload.js" in page
+    assert b"livereload" not in (site / "build/en/issues/1/index.html").read_bytes()
+    first = state(base)["generation"]
+
+    issue.write_text(ISSUE.replace("{title}", "Second"), encoding="utf-8")
+    wait_for(lambda: state(base)["generation"] > first)
+    assert b"Second" in get(base + "/en/issues/1/")
+
+    issue.write_text("---\nnumber: 1\ndate: 2020-13-01\n---\n", encoding="utf-8")
+    error = wait_for(lambda: state(base)["error"])
+    assert "content/en/issues/1.md:3" in error and "is not a date" in error
+    assert b"Second" in get(base + "/en/issues/1/")  # the last good build is still there
+
+    generation = state(base)["generation"]
+    issue.write_text(ISSUE.replace("{title}", "Third"), encoding="utf-8")
+    wait_for(lambda: state(base)["generation"] > generation and not state(base)["error"])
+    assert b"Third" in get(base + "/en/issues/1/")
