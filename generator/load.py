@@ -8,6 +8,7 @@ from dataclasses import replace
 from generator.config import SiteConfig
 from generator.errors import Diagnostics
 from generator.frontmatter import parse
+from generator.lint import lint
 from generator.markup import MarkdownRenderer
 from generator.model import Document, Heading
 from generator.sources import SourceFile
@@ -44,6 +45,7 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
     colophon = renderer.render(fields["colophon"], source.path).html \
         if fields.get("colophon") else ""
     _check_headings(body.headings, meta.body, meta.body_line, source.path, diags)
+    lint(meta.body, meta.body_line, body.html, body.headings, source.path, diags)
     links = tuple(replace(link, line=line_of(meta.body, link.written, meta.body_line))
                   for link in body.links)
     return Document(

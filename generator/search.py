@@ -54,4 +54,5 @@ async def _index(pages: list[Output], out: Path) -> None:
             if 'lang="zh' in text[:200]:
                 text = ngrams.augment(text)
             await index.add_html_file(content=text, url=url)
-        await index.write_files(output_path=str(out))
+        # Leaving the context writes the bundle (once: an explicit write_files would add a
+        # second, stale set of hashed files).

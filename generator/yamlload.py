@@ -61,7 +61,11 @@ def load_mapping(text: str) -> YamlMapping | YamlProblem:
                 and exc.context_mark.line != exc.problem_mark.line:
             problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         return YamlProblem(line, col, f"YAML syntax error: {problem}")
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return YamlProblem(line, 0, f"the front matter contains the control character "
+                                    f"U+{exc.character:04X}, which YAML does not allow")
+    except yaml.YAMLError as exc:
         return YamlProblem(1, 0, f"YAML error: {exc}")
     finally:
         loader.dispose()

@@ -105,6 +105,37 @@ CASES = {
     "file in the wrong folder": ("content/en/1.md", GOOD_ISSUE.format(n=1), "content/en/1.md", 0,
                                  "outside content/<lang>/issues/"),
     "bad site.yaml": ("site.yaml", "base_url: [\n", "site.yaml", 2, "YAML syntax error"),
+    "control character in YAML": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\nsummary: a\x07b\n"
+                                  "---\n", ISSUE, 4, "control character U+0007"),
+    "front matter not closed": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n\n## S\n", ISSUE, 1,
+                                "not closed by a `---` line"),
+    "front matter is a list": (ISSUE, "---\n- 1\n- 2\n---\n", ISSUE, 2, "key: value"),
+    "draft not a boolean": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\ndraft: maybe\n---\n", ISSUE,
+                            4, "`draft` must be true or false"),
+    "translation of unknown language": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n"
+                                        "translation_of: fr\n---\n", ISSUE, 4,
+                                        "not a site language"),
+    "bad translation version": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n"
+                                "translation_of: zh@not-hex\n---\n", ISSUE, 4,
+                                "is not a version id"),
+    "page without title": ("content/en/pages/x.md", "---\ndate: 2020-01-01\n---\n",
+                           "content/en/pages/x.md", 1, "missing required field `title`"),
+    "two pages, one key": ("content/en/pages/x.md", "---\ntitle: X\ntranslation_key: about\n"
+                           "---\n", "content/en/pages/x.md", 3, "would be written to /en/about/"),
+    "utf-16 file": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n---\n".encode("utf-16"), ISSUE, 1,
+                    "UTF-16"),
+    "heading without space": (ISSUE, GOOD_ISSUE.format(n=1) + "\n###Title\n", ISSUE, 12,
+                              "is not a heading"),
+    "unclosed code fence": (ISSUE, GOOD_ISSUE.format(n=1) + "\n```\ncode\n", ISSUE, 12,
+                            "never closed"),
+    "broken heading id": (ISSUE, GOOD_ISSUE.format(n=1) + "\n### Title {#two words}\n", ISSUE, 12,
+                          "was not understood"),
+    "attribute list not applied": (ISSUE, GOOD_ISSUE.format(n=1) + "\nText\n\n{: .source }\n",
+                                   ISSUE, 14, "was not applied"),
+    "space in link": (ISSUE, GOOD_ISSUE.format(n=1) + "\nSee [No.2] (2.md).\n", ISSUE, 12,
+                      "breaks the link"),
+    "unknown site setting": ("site.yaml", (ROOT / "site.yaml").read_text(encoding="utf-8")
+                             + "colour: red\n", "site.yaml", 20, "unknown setting `colour`"),
     "translation of itself": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\ntranslation_of: en\n"
                               "---\n", ISSUE, 4, "cannot be a translation of its own"),
 }

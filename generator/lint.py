@@ -1,0 +1,62 @@
+"""Markdown that renders differently from what the editor meant, found before publishing."""
+
+from __future__ import annotations
+
+import re
+
+from generator.errors import Diagnostics
+from generator.model import Heading
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_NO_SPACE_HEADING = re.compile(r"^#{1,6}[^#\s]")
+_LINK_GAP = re.compile(r"\]\s+\((?:[^)\s]+\.md|/|https?://)[^)]*\)")
+_HEADING_ID = re.compile(r"^#{1,6}\s.*\{#([^}]*)\}\s*$")
+_LEFTOVER_ATTR = re.compile(r"\{:\s*[.#][^}]*\}|\{#[^}]*\}")
+
+
+def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], path: str,
+         diags: Diagnostics) -> None:
+    lines = body.split("\n")
+    fence_open: int | None = None
+    for number, line in enumerate(lines):
+        at = body_line + number
+        if _FENCE.match(line):
+            fence_open = None if fence_open is not None else at
+            continue
+        if fence_open is not None:
+            continue
+        if _NO_SPACE_HEADING.match(line) and not line.startswith("#!"):
+            diags.error(path, at, f"`{line[:30]}` is not a heading: a space must follow the #",
+                        f"write `{line[:line.count('#', 0, 7)].rstrip()} "
+                        f"{line.lstrip('#')[:24]}`")
+        bad_id = _HEADING_ID.match(line)
+        if bad_id and not re.fullmatch(r"[\w-]+", bad_id.group(1)):
+            diags.error(path, at, f"the id in `{line.strip()[:50]}` was not understood",
+                        "ids are written {#lowercase-words}: letters, digits and hyphens, "
+                        "no spaces")
+        if _LINK_GAP.search(line):
+            diags.error(path, at, "a space between `]` and `(` breaks the link",
+                        "write [text](target) with no space")
+    if fence_open is not None:
+        diags.error(path, fence_open, "this code block is never closed: the rest of the file "
+                    "would show as code", "close it with a line of ``` ")
+    for heading in headings:
+        if "{#" in heading.title or "{:" in heading.title:
+            diags.error(path, _line_of(lines, heading.title, body_line),
+                        f"the id in `{heading.title}` was not understood",
+                        "ids are written {#lowercase-words} with no spaces")
+    text = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+    for match in _LEFTOVER_ATTR.finditer(re.sub(r"<[^>]+>", "", text)):
+        diags.error(path, _line_of(lines, match.group(0), body_line),
+                    f"`{match.group(0)}` was not applied and would show on the page",
+                    "put {: .class } on its own line right after the paragraph, with no blank "
+                    "line between")
+    if "<pre><code>" in html and not any(_FENCE.match(line) for line in lines):
+        first = next((n for n, line in enumerate(lines) if line.startswith("    ") and
+                      line.strip()), 0)
+        diags.warning(path, body_line + first, "text indented by four spaces shows as code",
+                      "remove the indentation, or fence real code with ```")
+
+
+def _line_of(lines: list[str], needle: str, body_line: int) -> int:
+    return body_line + next((n for n, line in enumerate(lines) if needle in line), 0)
