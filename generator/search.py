@@ -1,20 +1,22 @@
-"""Pagefind index from the rendered pages in memory (no read-back from disk).
+"""Pagefind index built from the rendered pages in memory (no read-back from disk).
 
 Pagefind splits the index by each page's <html lang>, so English and Chinese are searched
-separately, and the extended binary segments Chinese text into words.
+separately, and the extended binary segments Chinese into words. Pagefind writes its bundle
+itself, into the writer's staging folder; `reproducible` then makes it byte-identical.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.index import PagefindIndex
 
-from generator import ngrams
+from generator import ngrams, reproducible
 from generator.model import Output
 
 OUTPUT_DIR = "pagefind"
@@ -31,18 +33,20 @@ def build_index(outputs: list[Output], target: Path) -> SearchReport:
     """Index every searchable output and write the bundle to target/pagefind."""
     logging.getLogger("pagefind").setLevel(logging.WARNING)
     pages = [o for o in outputs if o.searchable]
-    asyncio.run(_index(pages, target / OUTPUT_DIR))
-    _sort_entry(target / OUTPUT_DIR / "pagefind-entry.json")
+    _run(_index(pages, target / OUTPUT_DIR))
+    reproducible.canonicalize(target / OUTPUT_DIR)
     files = [p for p in (target / OUTPUT_DIR).rglob("*") if p.is_file()]
     return SearchReport(len(pages), len(files), sum(p.stat().st_size for p in files))
 
 
-def _sort_entry(path: Path) -> None:
-    """Pagefind lists languages in hash-map order; sort them so builds are byte-identical."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+def _run(coroutine: Coroutine[None, None, None]) -> None:
+    """asyncio.run, from a thread of its own when the caller already runs an event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _index(pages: list[Output], out: Path) -> None:
