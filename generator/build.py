@@ -75,12 +75,18 @@ def load(options: Options) -> Loaded:
                   drafts_skipped, len(documents) - drafts_skipped - len(published))
 
 
+def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics) -> Renderer:
+    """The renderer with one Jinja environment (and its catalogs) per language."""
+    config = loaded.config
+    envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
+    return Renderer(loaded.site, config, envs)
+
+
 def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
     diags = Diagnostics()
     config = loaded.config
     try:
-        envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
-        renderer = Renderer(loaded.site, config, envs)
+        renderer = make_renderer(loaded, theme, diags)
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code) for code in config.codes]
         outputs += sitemap.sitemap(renderer)

@@ -1,4 +1,4 @@
-"""`newsletter build | check | serve | new`: arguments, messages and exit codes."""
+"""`newsletter build | check | serve | new | email`: arguments, messages and exit codes."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             from generator.serve import serve
 
             return serve(options, args.port)
+        if args.command == "email":
+            return _email(options, args.number, args.lang)
         report = pipeline.build(options)
     except GeneratorError as exc:
         print_diagnostics(exc.diagnostics, style)
@@ -53,6 +55,25 @@ def _check(options: pipeline.Options, style: str) -> int:
     print(f"ok: {len(loaded.site.documents)} documents, no errors, "
           f"{len(loaded.warnings)} warning(s)", file=sys.stderr if style == "github" else None)
     return 0
+
+
+def _email(options: pipeline.Options, number: int, lang: str) -> int:
+    from generator.email import render_email
+    from generator.writer import write_files
+
+    loaded = pipeline.load(options)
+    outputs = render_email(loaded, pipeline.Theme(options.root / "themes" / "default"), number,
+                           lang)
+    print_diagnostics(loaded.warnings)
+    for path, output in zip(write_files(options.out, outputs), outputs, strict=True):
+        print(f"{path}  {len(output.data) / 1024:.1f} KiB")
+    return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an issue number like 13")
+    return int(text)
 
 
 def _date(text: str) -> dt.date:
@@ -83,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
     _output(serve)
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-search", action="store_true", help="skip the search index")
+
+    email = commands.add_parser("email", help="write the e-mail edition of an issue into "
+                                "build/email/LANG/N/")
+    email.add_argument("number", type=_positive, help="the issue number")
+    email.add_argument("--lang", required=True, help="the language folder: en, zh, …")
+    _selection(email)
+    _output(email)
 
     new = commands.add_parser("new", help="scaffold the next issue in every language")
     new.add_argument("--date", type=_date, default=dt.date.today(),

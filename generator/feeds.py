@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from email.utils import format_datetime
 from zoneinfo import ZoneInfo
@@ -13,7 +12,6 @@ from generator.model import Document, Output
 from generator.render import Renderer
 
 FEED_SIZE = 20
-_LOCAL_HREF = re.compile(r'href="#')
 
 
 @dataclass(frozen=True)
@@ -44,8 +42,7 @@ def feed(renderer: Renderer, lang: str) -> Output:
                reverse=True)
     items = []
     for doc in dated[:FEED_SIZE]:
-        page_url = config.base_url + doc.url_path
-        body = _LOCAL_HREF.sub(f'href="{page_url}#', renderer.body(doc, absolute=True))
+        body = renderer.absolute_body(doc)
         colophon = renderer.body(doc, doc.colophon_html, absolute=True)
         content = env.get_template("partials/feed_content.html").render(
             doc=doc, body=body, colophon=colophon)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +12,8 @@ import jinja2
 from generator.config import Language, SiteConfig
 from generator.markup import resolve_links
 from generator.model import Document, Output, Site
+
+_LOCAL_HREF = re.compile(r'href="#')
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,12 @@ class Renderer:
             return prefix + path + ("#" + fragment if fragment else "")
 
         return resolve_links(doc.body_html if html is None else html, link_url)
+
+    def absolute_body(self, doc: Document, fragment: str | None = None) -> str:
+        """body(absolute=True), with in-page `#anchor` links pointing at the document's URL too:
+        for copies read away from the site (feed readers, e-mail)."""
+        page_url = html.escape(self.config.base_url + doc.url_path)
+        return _LOCAL_HREF.sub(f'href="{page_url}#', self.body(doc, fragment, absolute=True))
 
     # ----- the pages ---------------------------------------------------------------------
     def all(self) -> Iterator[Output]:

@@ -2,11 +2,14 @@
 
 A build that fails or is killed leaves the previous output as it was; the only moment the
 output is missing is between two renames, and the next build restores it from `.old`.
+`write_files` adds a few files (the e-mail edition) to the output without touching the rest.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.model import Output
@@ -14,6 +17,35 @@ from generator.model import Output
 
 class OutputCollision(Exception):
     pass
+
+
+def _relative(output: Output) -> PurePosixPath:
+    path = PurePosixPath(output.path)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise OutputCollision(f"refusing to write outside the output folder: {output.path}")
+    return path
+
+
+def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
+    """Write `outputs` below `out`, leaving every other file there as it is.
+
+    Each file is replaced atomically (a temporary file beside it, then os.replace), so a reader
+    or a killed run never sees half a file. Returns the paths written.
+    """
+    written: list[Path] = []
+    for output in outputs:
+        target = out / _relative(output)
+        if target in written:
+            raise OutputCollision(f"two files would be written to {output.path}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(output.data)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+        written.append(target)
+    return written
 
 
 class StagedWriter:
@@ -43,9 +75,7 @@ class StagedWriter:
                 shutil.rmtree(self.old)
 
     def write(self, output: Output) -> None:
-        path = PurePosixPath(output.path)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            raise OutputCollision(f"refusing to write outside the output folder: {output.path}")
+        path = _relative(output)
         if output.path in self.written:
             raise OutputCollision(f"two pages would be written to {output.path}")
         self.written.add(output.path)
