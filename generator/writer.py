@@ -1,12 +1,15 @@
 """THE writer: builds the site in a staging folder beside the output and swaps it in whole.
 
-A build that fails or is killed leaves the previous output as it was; the only moment the
-output is missing is between two renames, and the next build restores it from `.old`.
+A build that fails or is killed leaves the previous output as it was: the finished staging
+folder and the output are exchanged in one atomic step (Linux renameat2), so there is no
+moment without a complete output. Where that call is missing, two renames are used and the
+next build restores the output from `.old` if a kill fell between them.
 `write_files` adds a few files (the e-mail edition) to the output without touching the rest.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 from collections.abc import Iterable
@@ -94,8 +97,24 @@ class StagedWriter:
         return count
 
     def commit(self) -> None:
+        if self.out.exists() and _exchange(self.stage, self.out):
+            shutil.rmtree(self.stage)  # now the previous output
+            return
         if self.out.exists():
             self.out.rename(self.old)
         self.stage.rename(self.out)
         if self.old.exists():
             shutil.rmtree(self.old)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False if unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
+                     rename_exchange) == 0

@@ -1,0 +1,72 @@
+"""Nothing is lost: a build killed at any moment leaves the previous output exactly as it was,
+and content removed from the site does not linger in the next build."""
+
+import hashlib
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tree(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    for name in ("site.yaml", "content", "themes"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return tmp_path
+
+
+def build(site: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(site), "build",
+                             *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def test_kill_9_during_build_leaves_previous_output(site):
+    assert build(site).wait() == 0
+    before = tree(site / "build")
+    # Change the content so an interrupted swap would show up as a different tree.
+    issue = site / "content/en/issues/13.md"
+    issue.write_text(issue.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                     encoding="utf-8")
+    started = time.monotonic()
+    assert build(site).wait() == 0
+    duration = time.monotonic() - started
+    assert build(site).wait() == 0  # and back to a known state: the edited content
+    edited = tree(site / "build")
+    assert edited != before
+    for step in range(12):  # kill at moments spread over a whole build
+        proc = build(site)
+        time.sleep(duration * step / 12)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert (site / "build").is_dir(), f"build/ missing after a kill at step {step}"
+        assert tree(site / "build") == edited, f"build/ changed by a kill at step {step}"
+    assert build(site).wait() == 0
+    assert tree(site / "build") == edited
+    leftovers = [p.name for p in site.iterdir() if p.name.startswith(".build")]
+    assert leftovers == []
+
+
+def test_removed_content_does_not_linger(site):
+    assert build(site, "--no-search").wait() == 0
+    page = site / "build/en/chongqing-rd-institution-mission/index.html"
+    assert page.exists()
+    (site / "content/en/pages/chongqing-rd-institution-mission.md").unlink()
+    assert build(site, "--no-search").wait() == 0
+    assert not page.exists() and not page.parent.exists()
+    assert "chongqing" not in (site / "build/sitemap.xml").read_text(encoding="utf-8")
