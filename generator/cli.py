@@ -1,4 +1,4 @@
-"""`newsletter build | check | serve | new | email`: arguments, messages and exit codes."""
+"""The `newsletter` commands: arguments, messages and exit codes."""
 
 from __future__ import annotations
 
@@ -24,10 +24,18 @@ def main(argv: list[str] | None = None) -> int:
             for path in new_issue(args.root, args.date):
                 print(path)
             return 0
+        if args.command == "translated":
+            from generator.scaffold import mark_translated
+
+            for line in mark_translated(args.root, args.paths):
+                print(line)
+            return 0
         options = pipeline.Options(
             args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
             future=args.future, today=dt.date.today(), base_url=getattr(args, "base_url", None),
             search=not getattr(args, "no_search", False))
+        if args.command == "status" or getattr(args, "translations", False):
+            return _status(options)
         if args.command == "check":
             return _check(options, style)
         if args.command == "serve":
@@ -54,6 +62,17 @@ def _check(options: pipeline.Options, style: str) -> int:
     print_diagnostics(loaded.warnings, style)
     print(f"ok: {len(loaded.site.documents)} documents, no errors, "
           f"{len(loaded.warnings)} warning(s)", file=sys.stderr if style == "github" else None)
+    return 0
+
+
+def _status(options: pipeline.Options) -> int:
+    from generator.sources import read_blob, read_text
+    from generator.status import format_status, translation_status
+
+    loaded = pipeline.load(options)
+    entries = translation_status(loaded.site, lambda blob: read_blob(options.root, blob),
+                                 lambda path: read_text(options.root, path))
+    print(format_status(entries))
     return 0
 
 
@@ -98,6 +117,15 @@ def _parser() -> argparse.ArgumentParser:
     _selection(check)
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="github: print GitHub Actions annotations")
+    check.add_argument("--translations", action="store_true",
+                       help="report missing and stale translations (same as `status`)")
+
+    status = commands.add_parser("status", help="which translations exist, are missing or stale")
+    _selection(status)
+
+    translated = commands.add_parser(
+        "translated", help="record that translations match their originals as they are now")
+    translated.add_argument("paths", nargs="+", type=Path, help="translation files")
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
     _selection(serve)

@@ -108,6 +108,14 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
     return found
 
 
+def read_text(root: Path, rel: str) -> str | None:
+    """The current text of a content file, or None if it cannot be read as UTF-8."""
+    try:
+        return (root / rel).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def read_config_text(root: Path, name: str, diags: Diagnostics) -> str | None:
     path = root / name
     if not path.is_file():

@@ -81,12 +81,13 @@ def translation_status(site: Site, old_text: Callable[[str], str | None],
 
 def format_status(entries: list[Entry]) -> str:
     lines = []
-    for entry in entries:
-        label = f"issue {entry.key}" if entry.kind == "issue" else f"page {entry.key}"
-        state = "ok"
+    labels = [f"{entry.kind} {entry.key}" for entry in entries]
+    width = max(map(len, labels), default=0)
+    for label, entry in zip(labels, entries, strict=True):
+        state = "stale" if entry.stale else "ok"
         if entry.missing:
             state = "missing: " + ", ".join(entry.missing)
-        lines.append(f"{label:<34} {', '.join(entry.present):<8} {state}")
+        lines.append(f"{label:<{width}}  {', '.join(entry.present):<7} {state}")
         for stale in entry.stale:
             detail = ("changed: " + ", ".join(stale.changed)) if stale.changed else \
                 "the recorded version is not in git history; compare by hand"

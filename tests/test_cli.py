@@ -93,3 +93,37 @@ def test_drafts_and_future_are_left_out_unless_asked(site):
     result = newsletter(site, "build", "--no-search", "--drafts", "--future")
     assert result.returncode == 0
     assert (out / "en/issues/2/index.html").exists() and (out / "en/issues/3/index.html").exists()
+
+
+def test_translation_status_names_stale_articles(site):
+    body = ("---\nnumber: 1\ndate: 2020-01-01\n{extra}---\n\n## S {{#s}}\n\n"
+            "### A {{#a}}\n\n{a}\n\n### B {{#b}}\n\n{b}\n")
+    en = site / "content/en/issues/1.md"
+    zh = site / "content/zh/issues/1.md"
+    en.write_text(body.format(extra="", a="Alpha.", b="Beta."), encoding="utf-8")
+    zh.write_text(body.format(extra="translation_of: en\n", a="甲。", b="乙。"), encoding="utf-8")
+    git = ["git", "-c", "user.email=ed@example.org", "-c", "user.name=Editor"]
+    subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+    subprocess.run([*git, "add", "content"], cwd=site, check=True)
+    subprocess.run([*git, "commit", "-qm", "issue 1"], cwd=site, check=True)
+    result = newsletter(site, "translated", str(zh))
+    assert result.returncode == 0, result.stderr
+    assert "translation_of: en@" in zh.read_text(encoding="utf-8")
+    assert "0 stale translation(s)" in newsletter(site, "status").stdout
+
+    en.write_text(body.format(extra="", a="Alpha.", b="Beta, revised."), encoding="utf-8")
+    for command in (["status"], ["check", "--translations"]):
+        out = newsletter(site, *command).stdout
+        assert "STALE content/zh/issues/1.md" in out and "changed: b" in out, out
+        assert "missing" not in out.split("\n")[0]
+    assert newsletter(site, "build", "--no-search").returncode == 0
+    page = (site / "build/zh/issues/1/index.html").read_text(encoding="utf-8")
+    assert "原文在本译文完成后已有修订" in page
+    assert "stale-note" not in (site / "build/en/issues/1/index.html").read_text(encoding="utf-8")
+
+
+def test_translated_refuses_an_original(site):
+    add(site, "en", 1, "2020-01-01")
+    result = newsletter(site, "translated", str(site / "content/en/issues/1.md"))
+    assert result.returncode == 1 and "not a translation" in result.stderr
+    assert "Traceback" not in result.stderr
