@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from generator.errors import Diagnostics
 from generator.yamlload import YamlProblem, load_mapping
@@ -14,7 +16,10 @@ from generator.yamlload import YamlProblem, load_mapping
 CONFIG_NAME = "site.yaml"
 # Settings whose value differs by language: {en: ..., zh: ...}
 TRANSLATABLE = ("title", "description", "issue_title", "publisher")
-KNOWN_KEYS = {"base_url", "default_language", "timezone", "languages", *TRANSLATABLE}
+REQUIRED_KEYS = {"base_url", "default_language", "timezone", "languages", *TRANSLATABLE}
+OPTIONAL_KEYS = {"signup"}
+KNOWN_KEYS = REQUIRED_KEYS | OPTIONAL_KEYS
+SIGNUP_KEYS = {"action", "email_field"}
 LANGUAGE_KEYS = {"locale", "name"}
 
 
@@ -29,9 +34,25 @@ class Language:
     publisher: str
 
     @property
+    def og_locale(self) -> str:
+        """Open Graph wants language_TERRITORY: "en_US", "zh_CN"."""
+        likely = get_global("likely_subtags").get(self.locale.split("_")[0], self.locale)
+        parsed = Locale.parse(self.locale)
+        territory = parsed.territory or Locale.parse(likely).territory
+        return f"{parsed.language}_{territory}" if territory else parsed.language
+
+    @property
     def tag(self) -> str:
         """BCP 47 tag for lang/hreflang/Pagefind: "en", "zh-CN"."""
         return self.locale.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Signup:
+    """A mailing service's sign-up form: the subscribe page posts the reader's address there."""
+
+    action: str  # absolute https URL
+    email_field: str  # the form field name the service expects
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,7 @@ class SiteConfig:
     default_language: str
     timezone: str
     languages: tuple[Language, ...]
+    signup: Signup | None = None
 
     @property
     def base_path(self) -> str:
@@ -54,8 +76,7 @@ class SiteConfig:
         return tuple(lang.code for lang in self.languages)
 
     def with_base_url(self, base_url: str) -> SiteConfig:
-        return SiteConfig(normalize_base_url(base_url), self.default_language, self.timezone,
-                          self.languages)
+        return replace(self, base_url=normalize_base_url(base_url))
 
 
 def normalize_base_url(url: str) -> str:
@@ -76,7 +97,7 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
 
     for key in sorted(set(data) - KNOWN_KEYS):
         err(key, f"unknown setting `{key}`", "known settings: " + ", ".join(sorted(KNOWN_KEYS)))
-    for key in sorted(KNOWN_KEYS - set(data)):
+    for key in sorted(REQUIRED_KEYS - set(data)):
         diags.error(path, 1, f"missing setting `{key}`")
 
     base_url = data.get("base_url")
@@ -140,9 +161,11 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
             if isinstance(pattern, str) and "{number}" not in pattern:
                 err("issue_title", f"issue_title for `{code}` must contain {{number}}")
 
+    signup = _signup(data.get("signup"), lambda message, hint="": err("signup", message, hint))
     if len(diags.errors) > before:
         return None
     return SiteConfig(
+        signup=signup,
         base_url=normalize_base_url(str(base_url)),
         default_language=str(default),
         timezone=timezone,
@@ -153,3 +176,20 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
             for code in codes
         ),
     )
+
+
+def _signup(value: object, err: Callable[..., None]) -> Signup | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        err("`signup` must have `action` (the form's URL) and optionally `email_field`")
+        return None
+    for key in sorted(set(map(str, value)) - SIGNUP_KEYS):
+        err(f"unknown setting `{key}` under `signup`", "known: action, email_field")
+    action = str(value.get("action", ""))
+    parts = urlsplit(action)
+    if parts.scheme != "https" or not parts.netloc:
+        err(f"signup action must be an https URL, not {action!r}",
+            "copy the form's action URL from your mailing service")
+        return None
+    return Signup(action, str(value.get("email_field") or "email"))

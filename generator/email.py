@@ -12,9 +12,9 @@ import jinja2
 from generator.build import Loaded, make_renderer
 from generator.config import CONFIG_NAME
 from generator.errors import Diagnostics, GeneratorError
-from generator.feeds import summary_of
 from generator.model import Document, Output
 from generator.plaintext import html_to_text
+from generator.render import describe
 from generator.theme import Theme, template_error
 
 # Gmail hides everything after the first ~102 KB of a message's HTML behind "View entire
@@ -43,7 +43,7 @@ def render_email(loaded: Loaded, theme: Theme, number: int, lang: str) -> list[O
         subject = " ".join(env.get_template("email/subject.txt").render(
             lang=language, doc=doc).split())
         html = env.get_template("email/issue.html").render(
-            lang=language, doc=doc, subject=subject, preheader=doc.summary or summary_of(doc),
+            lang=language, doc=doc, subject=subject, preheader=describe(doc),
             body=renderer.absolute_body(doc),
             colophon=renderer.absolute_body(doc, doc.colophon_html))
     except jinja2.TemplateError as exc:

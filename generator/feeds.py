@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
-from generator.markup import plain_text
 from generator.model import Document, Output
-from generator.render import Renderer
+from generator.render import Renderer, describe
 
 FEED_SIZE = 20
 
@@ -47,17 +46,6 @@ def feed(renderer: Renderer, lang: str) -> Output:
         content = env.get_template("partials/feed_content.html").render(
             doc=doc, body=body, colophon=colophon)
         items.append(FeedItem(doc, pub_date(doc.date, config.timezone),
-                              doc.summary or summary_of(doc), content))
+                              describe(doc), content))
     xml = env.get_template("feed.xml").render(lang=config.language(lang), items=items)
     return Output(f"{lang}/feed.xml", xml.encode("utf-8"))
-
-
-def summary_of(doc: Document, limit: int = 200) -> str:
-    """A plain-text excerpt that ends at a sentence end when one is near (CJK aware)."""
-    text = plain_text(doc.body_html)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    ends = [cut.rfind(mark) for mark in ("。", "！", "？", ". ", "! ", "? ")]
-    best = max(ends)
-    return cut[: best + 1].strip() if best > limit // 2 else cut.rstrip() + "…"

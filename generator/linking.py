@@ -6,7 +6,8 @@ from generator.errors import Diagnostics
 from generator.model import Document, Site
 
 # First path segments of /{lang}/… the generator writes itself; a page key may not take them.
-RESERVED = {"issues", "search", "feed.xml", "pagefind", "static", "index.html", "404.html"}
+RESERVED = {"issues", "search", "subscribe", "feed.xml", "pagefind", "static", "email",
+            "index.html", "404.html"}
 
 
 def build_site(documents: list[Document], languages: tuple[str, ...], default_language: str,

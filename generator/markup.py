@@ -135,6 +135,16 @@ def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
 
 
+def excerpt(fragment: str, limit: int = 200) -> str:
+    """Plain text of an HTML fragment, cut at a sentence end near `limit` (CJK aware)."""
+    text = plain_text(fragment)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    best = max(cut.rfind(mark) for mark in ("。", "！", "？", ". ", "! ", "? "))
+    return cut[: best + 1].strip() if best > limit // 2 else cut.rstrip() + "…"
+
+
 def resolve_links(body: str, url_for: Callable[[str, str, bool], str]) -> str:
     """Replace link placeholders; url_for(target, fragment, is_root) -> final URL."""
 

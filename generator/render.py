@@ -10,10 +10,16 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.config import Language, SiteConfig
-from generator.markup import resolve_links
+from generator.markup import excerpt, resolve_links
 from generator.model import Document, Output, Site
+from generator.structured import structured_data
 
 _LOCAL_HREF = re.compile(r'href="#')
+
+
+def describe(doc: Document, limit: int = 200) -> str:
+    """The document's summary, or the start of its text ending at a sentence."""
+    return doc.summary or excerpt(doc.body_html, limit)
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class Renderer:
         home = {code: f"{code}/" for code in self.site.languages}
         archive = {code: f"{code}/issues/" for code in self.site.languages}
         search = {code: f"{code}/search/" for code in self.site.languages}
+        subscribe = {code: f"{code}/subscribe/" for code in self.site.languages}
         yield self.page("landing.html", self.config.default_language, "", home, x_default="",
                         languages=self.config.languages, latest={
                             code: (self.site.issues(code) or (None,))[0]
@@ -121,6 +128,8 @@ class Renderer:
                                 issues=[d for d in self.site.issues(code) if d.day and
                                         d.day.year == year])
             yield self.page("search.html", code, search[code], search)
+            yield self.page("subscribe.html", code, subscribe[code], subscribe,
+                            signup=self.config.signup)
             yield from self.documents(code, home)
 
     def documents(self, code: str, home: dict[str, str]) -> Iterator[Output]:
@@ -138,9 +147,14 @@ class Renderer:
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
                  home: dict[str, str]) -> Output:
         fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
+        description = describe(doc, 160)
         context: dict[str, object] = {"doc": doc, "body": self.body(doc),
                                       "original": self.site.original(doc),
                                       "stale": self.site.stale(doc),
+                                      "description": description,
+                                      "structured": structured_data(
+                                          doc, self.config.language(doc.lang), self.config,
+                                          description),
                                       "lastmod": doc.day.isoformat() if doc.day else None}
         if doc.translation_of and doc.translation_of in versions:
             context["original_lang"] = self.config.language(doc.translation_of)

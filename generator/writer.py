@@ -54,14 +54,16 @@ def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
 class StagedWriter:
     def __init__(self, out: Path):
         self.out = out
-        self.stage = out.parent / f".{out.name}.staging"
+        # Named per process: a killed build's helpers (Pagefind runs as a child process) may
+        # still be writing into their staging folder; the next build must not reuse it.
+        self.stage = out.parent / f".{out.name}.staging-{os.getpid()}"
         self.old = out.parent / f".{out.name}.old"
         self.written: set[str] = set()
 
     def __enter__(self) -> StagedWriter:
         self.recover()
-        if self.stage.exists():
-            shutil.rmtree(self.stage)
+        for leftover in self.out.parent.glob(f".{self.out.name}.staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)  # from builds that were killed
         self.stage.mkdir(parents=True)
         return self
 
