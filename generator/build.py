@@ -29,6 +29,7 @@ class Options:
     future: bool = False
     today: dt.date | None = None  # issues dated after it are left out unless `future`
     base_url: str | None = None
+    source_date: dt.datetime | None = None  # SOURCE_DATE_EPOCH, when the caller sets it
     search: bool = True
 
 
@@ -51,6 +52,7 @@ class Loaded:
     warnings: list[Diagnostic]
     drafts_skipped: int
     future_skipped: int
+    built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH, for feeds' lastBuildDate
 
 
 def load(options: Options) -> Loaded:
@@ -72,7 +74,8 @@ def load(options: Options) -> Loaded:
     site = build_site(published, config.codes, config.default_language, diags)
     diags.raise_if_errors()
     return Loaded(config, site, [d for d in diags.items if d.level == "warning"],
-                  drafts_skipped, len(documents) - drafts_skipped - len(published))
+                  drafts_skipped, len(documents) - drafts_skipped - len(published),
+                  options.source_date)
 
 
 def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics) -> Renderer:
@@ -88,7 +91,7 @@ def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
     try:
         renderer = make_renderer(loaded, theme, diags)
         outputs = list(renderer.all())
-        outputs += [feeds.feed(renderer, code) for code in config.codes]
+        outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
     except jinja2.TemplateError as exc:
         template_error(exc, theme, diags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -30,9 +31,11 @@ def main(argv: list[str] | None = None) -> int:
             for line in mark_translated(args.root, args.paths):
                 print(line)
             return 0
+        source_date = _source_date()  # reproducible builds also fix "today"
         options = pipeline.Options(
             args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
-            future=args.future, today=dt.date.today(), base_url=getattr(args, "base_url", None),
+            future=args.future, today=source_date.date() if source_date else dt.date.today(),
+            base_url=getattr(args, "base_url", None), source_date=source_date,
             search=not getattr(args, "no_search", False))
         if args.command == "status" or getattr(args, "translations", False):
             return _status(options)
@@ -93,6 +96,14 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not an issue number like 13")
     return int(text)
+
+
+def _source_date() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): the only build time the output may show."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
 
 
 def _date(text: str) -> dt.date:

@@ -33,7 +33,9 @@ def pub_date(value: dt.date, timezone: str) -> str:
     return format_datetime(aware(value, timezone))
 
 
-def feed(renderer: Renderer, lang: str) -> Output:
+def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Output:
+    """`built`: the build time for lastBuildDate, only when SOURCE_DATE_EPOCH gives one (else
+    the newest item's date, so identical content gives identical bytes)."""
     site, config = renderer.site, renderer.config
     env = renderer.envs[lang]
     dated = [d for d in site.documents if d.lang == lang and d.date is not None]
@@ -47,5 +49,7 @@ def feed(renderer: Renderer, lang: str) -> Output:
             doc=doc, body=body, colophon=colophon)
         items.append(FeedItem(doc, pub_date(doc.date, config.timezone),
                               describe(doc), content))
-    xml = env.get_template("feed.xml").render(lang=config.language(lang), items=items)
+    last = format_datetime(built) if built else (items[0].pub_date if items else None)
+    xml = env.get_template("feed.xml").render(lang=config.language(lang), items=items,
+                                              last_build=last)
     return Output(f"{lang}/feed.xml", xml.encode("utf-8"))
