@@ -1,0 +1,89 @@
+"""A client for the Pagefind binary's `--service` protocol (the one the `pagefind` Python API
+speaks: base64 JSON messages ended by a comma, each way).
+
+The Python API reads one response per 0.1 s (it sleeps between reads), which caps indexing at
+ten pages a second; this client streams the requests from a thread and reads the responses
+as fast as they come, so the time is Pagefind's own.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+
+from pagefind.service import get_executable
+
+
+class PagefindError(RuntimeError):
+    pass
+
+
+class PagefindService:
+    def __init__(self) -> None:
+        binary = get_executable()
+        if binary is None:
+            raise PagefindError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+        self._proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._next_id = 0
+        self._buffer = b""
+
+    def __enter__(self) -> PagefindService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        assert self._proc.stdin is not None
+        self._proc.stdin.close()
+        self._proc.wait(timeout=60)
+
+    def _message(self, payload: dict) -> bytes:
+        self._next_id += 1
+        body = {"message_id": self._next_id, "payload": payload}
+        return base64.b64encode(json.dumps(body).encode("utf-8")) + b","
+
+    def _responses(self) -> Iterator[dict]:
+        assert self._proc.stdout is not None
+        while True:
+            while b"," not in self._buffer:
+                chunk = self._proc.stdout.read1(1 << 16)
+                if not chunk:
+                    raise PagefindError("the Pagefind service stopped unexpectedly")
+                self._buffer += chunk
+            raw, _, self._buffer = self._buffer.partition(b",")
+            response = json.loads(base64.b64decode(raw))
+            payload = response.get("payload") or {}
+            if payload.get("type") == "Error":
+                raise PagefindError(f"Pagefind: {payload.get('message')}")
+            yield payload
+
+    def _send(self, messages: Iterable[bytes]) -> None:
+        assert self._proc.stdin is not None
+        for message in messages:
+            self._proc.stdin.write(message)
+        self._proc.stdin.flush()
+
+    def request(self, payload: dict) -> dict:
+        self._send([self._message(payload)])
+        return next(self._responses())
+
+    def new_index(self, config: dict) -> int:
+        return int(self.request({"type": "NewIndex", "config": config})["index_id"])
+
+    def add_html(self, index_id: int, pages: list[tuple[str, str]]) -> None:
+        """Add (url, html) pages. Requests go out from a thread while responses are read here,
+        so neither pipe can fill up and stall the other side."""
+        messages = [self._message({"type": "AddFile", "index_id": index_id, "url": url,
+                                   "file_path": None, "file_contents": html})
+                    for url, html in pages]
+        sender = threading.Thread(target=self._send, args=(messages,), daemon=True)
+        sender.start()
+        responses = self._responses()
+        for _ in messages:
+            next(responses)
+        sender.join()
+
+    def write(self, index_id: int, output_path: str) -> None:
+        self.request({"type": "WriteFiles", "index_id": index_id, "output_path": output_path})
