@@ -146,7 +146,9 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         writer.copy_tree(theme.static, "static")
         clock.lap("write")
         if options.search:
-            report.search = search.build_index(outputs, writer.stage)
+            bundle, report.search = search.build_index(outputs)
+            for output in bundle:
+                writer.write(output)
             clock.lap("search")
         writer.commit()
     for code in loaded.config.codes:

@@ -85,5 +85,8 @@ class PagefindService:
             next(responses)
         sender.join()
 
-    def write(self, index_id: int, output_path: str) -> None:
-        self.request({"type": "WriteFiles", "index_id": index_id, "output_path": output_path})
+    def files(self, index_id: int) -> dict[str, bytes]:
+        """The finished bundle, path -> bytes. (WriteFiles answers before its files are all
+        on disk, and the service drops unfinished writes when it exits.)"""
+        response = self.request({"type": "GetFiles", "index_id": index_id})
+        return {f["path"]: base64.b64decode(f["content"]) for f in response["files"]}

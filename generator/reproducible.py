@@ -12,51 +12,47 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from pathlib import Path
 
 import cbor2
 
 MAGIC = b"pagefind_dcd"
 
 
-def _load(path: Path) -> object:
-    data = gzip.decompress(path.read_bytes())
+def _load(data: bytes) -> object:
+    data = gzip.decompress(data)
     if not data.startswith(MAGIC):
-        raise ValueError(f"{path} is not a Pagefind data file")
+        raise ValueError("not a Pagefind data file")
     return cbor2.loads(data[len(MAGIC):])
 
 
-def _dump(value: object) -> tuple[bytes, str]:
-    """Compressed file bytes (no timestamp) and the hex digest that names them."""
+def _dump(value: object, old_name: str, prefix: str, suffix: str) -> tuple[str, str, bytes]:
+    """(new hash, new file name, compressed bytes without a timestamp) for `value`."""
     raw = MAGIC + cbor2.dumps(value)
-    return gzip.compress(raw, compresslevel=9, mtime=0), hashlib.sha256(raw).hexdigest()
+    lang, _, old = old_name.removeprefix(prefix).removesuffix(suffix).rpartition("_")
+    new_hash = f"{lang}_{hashlib.sha256(raw).hexdigest()[:len(old)]}"
+    return new_hash, f"{prefix}{new_hash}{suffix}", gzip.compress(raw, compresslevel=9, mtime=0)
 
 
-def _rename(path: Path, value: object, prefix: str, old_hash: str, suffix: str) -> str:
-    """Rewrite `path` as `value` under a name from its new content; return the new hash."""
-    data, digest = _dump(value)
-    lang, _, old = old_hash.rpartition("_")
-    new_hash = f"{lang}_{digest[:len(old)]}"
-    path.unlink()
-    (path.parent / f"{prefix}{new_hash}{suffix}").write_bytes(data)
-    return new_hash
-
-
-def canonicalize(bundle: Path) -> None:
+def canonicalize(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The same bundle with sorted filters and names that follow from the sorted bytes."""
+    out = dict(files)
     renamed: dict[str, str] = {}
-    for path in sorted((bundle / "filter").glob("*.pf_filter")):
-        name, values = _load(path)  # [filter name, [[value, [page numbers]], ...]]
-        old = path.name.removesuffix(".pf_filter")
-        renamed[old] = _rename(path, [name, sorted(values)], "", old, ".pf_filter")
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for path in sorted(p for p in files if p.endswith(".pf_filter")):
+        name, values = _load(out.pop(path))  # [filter name, [[value, [page numbers]], ...]]
+        folder, _, file_name = path.rpartition("/")
+        new_hash, new_name, data = _dump([name, sorted(values)], file_name, "", ".pf_filter")
+        renamed[file_name.removesuffix(".pf_filter")] = new_hash
+        out[f"{folder}/{new_name}"] = data
+    entry = json.loads(out["pagefind-entry.json"])
     for language in entry["languages"].values():
-        path = bundle / f"pagefind.{language['hash']}.pf_meta"
-        meta = _point(_load(path), renamed)
-        language["hash"] = _rename(path, meta, "pagefind.", language["hash"], ".pf_meta")
+        old_name = f"pagefind.{language['hash']}.pf_meta"
+        meta = _point(_load(out.pop(old_name)), renamed)
+        language["hash"], new_name, data = _dump(meta, old_name, "pagefind.", ".pf_meta")
+        out[new_name] = data
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    out["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False,
+                                            separators=(",", ":")).encode("utf-8")
+    return out
 
 
 def _point(value: object, renamed: dict[str, str]) -> object:

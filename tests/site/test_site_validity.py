@@ -63,5 +63,8 @@ def test_rebuild_is_byte_identical_in_pagefind(seed_site: BuiltSite,
     missing = [f for f in missing if f.startswith("pagefind/")]
     differ = [f for f in differ if f.startswith("pagefind/")]
     assert _tree(seed_site.root / "pagefind"), "no Pagefind bundle was built"
+    sizes = {f: ((seed_site.root / f).stat().st_size, (second_seed_build / f).stat().st_size)
+             for f in differ}
     assert not missing and not differ, (
-        f"Pagefind output is not byte-identical: only in one build {missing}; differing {differ}")
+        f"Pagefind output is not byte-identical: only in one build {missing}; differing "
+        f"{differ} (sizes {sizes})")

@@ -39,45 +39,48 @@
   }
 
   var newest = document.getElementById("search-newest");
-  var ui;
-
-  function start(term) {
-    try {
-      if (ui) {
-        ui.destroy();
-      }
-      ui = new window.PagefindUI({
-        element: "#search",
-        bundlePath: el.dataset.bundle,
-        showSubResults: true,
-        showImages: false,
-        processResult: processResult,
-        sort: newest && newest.checked ? { date: "desc" } : null,
-        translations: { placeholder: el.dataset.placeholder }
-      });
-      if (term) {
-        ui.triggerSearch(term);
-      }
-    } catch (e) {
-      if (window.console) {
-        window.console.error("Search could not start:", e);
-      }
-      return false;
-    }
-    return true;
+  if (newest) {
+    newest.checked = /[?&]sort=newest/.test(window.location.search);
   }
 
-  if (!start("")) {
+  var ui;
+  try {
+    ui = new window.PagefindUI({
+      element: "#search",
+      bundlePath: el.dataset.bundle,
+      showSubResults: true,
+      showImages: false,
+      processResult: processResult,
+      sort: newest && newest.checked ? { date: "desc" } : null,
+      translations: { placeholder: el.dataset.placeholder }
+    });
+  } catch (e) {
+    if (window.console) {
+      window.console.error("Search could not start:", e);
+    }
     return;
   }
 
   if (newest) {
     newest.parentNode.parentNode.hidden = false;
-    newest.checked = /[?&]sort=newest/.test(window.location.search);
+    /* The order is part of the address (?sort=newest), like the query: changing it loads
+     * that address, so it can be shared and the back button restores it. */
     newest.addEventListener("change", function () {
-      var input = el.querySelector("input[type=text], input[type=search], input");
-      start(input ? input.value : currentQuery());
-      rememberSort(newest.checked);
+      var input = el.querySelector(".pagefind-ui__search-input");
+      try {
+        var url = new URL(window.location.href);
+        if (input && input.value.trim()) {
+          url.searchParams.set("q", input.value.trim());
+        }
+        if (newest.checked) {
+          url.searchParams.set("sort", "newest");
+        } else {
+          url.searchParams.delete("sort");
+        }
+        window.location.assign(url.href);
+      } catch (e) {
+        /* ignore */
+      }
     });
   }
 
@@ -95,14 +98,10 @@
 
   var q = currentQuery().trim();
   if (q) {
-    if (newest && newest.checked) {
-      start(q);
-    } else {
-      try {
-        ui.triggerSearch(q);
-      } catch (e) {
-        /* ignore: the reader can still type a query */
-      }
+    try {
+      ui.triggerSearch(q);
+    } catch (e) {
+      /* ignore: the reader can still type a query */
     }
     /* Mirror the query in the masthead search box as well. */
     var box = document.getElementById("site-search");
@@ -117,20 +116,6 @@
     return;
   }
   var timer = null;
-
-  function rememberSort(on) {
-    try {
-      var url = new URL(window.location.href);
-      if (on) {
-        url.searchParams.set("sort", "newest");
-      } else {
-        url.searchParams.delete("sort");
-      }
-      window.history.replaceState(window.history.state, "", url.href);
-    } catch (e) {
-      /* ignore */
-    }
-  }
 
   function remember(value) {
     try {
