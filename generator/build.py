@@ -10,15 +10,15 @@ from pathlib import Path
 import jinja2
 
 from generator import feeds, search, sitemap, sources
+from generator.cache import CACHE_DIR, DocumentCache
 from generator.config import CONFIG_NAME, SiteConfig, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.linking import build_site
-from generator.load import load_document
-from generator.markup import MarkdownRenderer
+from generator.loading import load_all
 from generator.model import Output, Site
 from generator.render import Renderer
 from generator.theme import Theme, environment, template_error
-from generator.writer import StagedWriter
+from generator.writer import StagedWriter, write_files
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Options:
     base_url: str | None = None
     source_date: dt.datetime | None = None  # SOURCE_DATE_EPOCH, when the caller sets it
     search: bool = True
+    cache: bool = True  # False (`--clean`): parse everything again, ignore the cache
 
 
 @dataclass
@@ -65,8 +66,11 @@ def load(options: Options) -> Loaded:
     if options.base_url:
         config = config.with_base_url(options.base_url)
     files = sources.scan(options.root, config.codes, diags)
-    renderer = MarkdownRenderer()
-    documents = [doc for f in files if (doc := load_document(f, config, renderer, diags))]
+    cache_file = options.root / CACHE_DIR / "documents.pickle"
+    cache = DocumentCache.load(
+        cache_file.read_bytes() if options.cache and cache_file.is_file() else None, config)
+    documents = load_all(files, config, cache, diags)
+    write_files(cache_file.parent, [Output(cache_file.name, cache.dump())])
     published = [d for d in documents if options.drafts or not d.draft]
     drafts_skipped = len(documents) - len(published)
     if not options.future and options.today:

@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
             future=args.future, today=source_date.date() if source_date else dt.date.today(),
             base_url=getattr(args, "base_url", None), source_date=source_date,
-            search=not getattr(args, "no_search", False))
+            search=not getattr(args, "no_search", False),
+            cache=not getattr(args, "clean", False))
         if args.command == "status" or getattr(args, "translations", False):
             return _status(options)
         if args.command == "check":
@@ -123,6 +124,8 @@ def _parser() -> argparse.ArgumentParser:
     _selection(build)
     _output(build)
     build.add_argument("--no-search", action="store_true", help="skip the search index")
+    build.add_argument("--clean", action="store_true",
+                       help="ignore the build cache and parse every file again")
 
     check = commands.add_parser("check", help="validate content without writing a site")
     _selection(check)

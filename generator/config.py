@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -36,10 +37,7 @@ class Language:
     @property
     def og_locale(self) -> str:
         """Open Graph wants language_TERRITORY: "en_US", "zh_CN"."""
-        likely = get_global("likely_subtags").get(self.locale.split("_")[0], self.locale)
-        parsed = Locale.parse(self.locale)
-        territory = parsed.territory or Locale.parse(likely).territory
-        return f"{parsed.language}_{territory}" if territory else parsed.language
+        return _og_locale(self.locale)
 
     @property
     def tag(self) -> str:
@@ -77,6 +75,14 @@ class SiteConfig:
 
     def with_base_url(self, base_url: str) -> SiteConfig:
         return replace(self, base_url=normalize_base_url(base_url))
+
+
+@cache  # Babel's Locale.parse is slow, and every page asks
+def _og_locale(locale: str) -> str:
+    likely = get_global("likely_subtags").get(locale.split("_")[0], locale)
+    parsed = Locale.parse(locale)
+    territory = parsed.territory or Locale.parse(likely).territory
+    return f"{parsed.language}_{territory}" if territory else parsed.language
 
 
 def normalize_base_url(url: str) -> str:

@@ -40,6 +40,7 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, one theme: no stat() per template lookup
     )
     if lang is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
