@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import jinja2
 
-from generator import feeds, search, sitemap, sources
+from generator import feeds, freshness, search, sitemap, sources
 from generator.cache import CACHE_DIR, DocumentCache
 from generator.config import CONFIG_NAME, SiteConfig, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
@@ -43,6 +43,7 @@ class BuildReport:
     search: search.SearchReport | None = None
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
+    unchanged: bool = False  # nothing to do: the output is already this build
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -56,16 +57,31 @@ class Loaded:
     built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH, for feeds' lastBuildDate
 
 
-def load(options: Options) -> Loaded:
-    """Read and validate everything; raise GeneratorError with every problem found."""
+@dataclass(frozen=True)
+class Inputs:
+    config_text: str
+    config: SiteConfig
+    files: list[sources.SourceFile]
+    diagnostics: list[Diagnostic]  # from scanning (misplaced files, encodings)
+
+
+def read_inputs(options: Options) -> Inputs:
     diags = Diagnostics()
     text = sources.read_config_text(options.root, CONFIG_NAME, diags)
     config = parse_config(text, diags) if text is not None else None
     diags.raise_if_errors()
-    assert config is not None
+    assert config is not None and text is not None
     if options.base_url:
         config = config.with_base_url(options.base_url)
     files = sources.scan(options.root, config.codes, diags)
+    return Inputs(text, config, files, diags.items)
+
+
+def load(options: Options, inputs: Inputs | None = None) -> Loaded:
+    """Read and validate everything; raise GeneratorError with every problem found."""
+    inputs = inputs or read_inputs(options)
+    config, files = inputs.config, inputs.files
+    diags = Diagnostics(list(inputs.diagnostics))
     cache_file = options.root / CACHE_DIR / "documents.pickle"
     cache = DocumentCache.load(
         cache_file.read_bytes() if options.cache and cache_file.is_file() else None, config)
@@ -138,7 +154,22 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     theme = Theme(theme_dir or options.root / "themes" / "default")
     stages: dict[str, float] = {}
     clock = _Clock(stages)
-    loaded = load(options)
+    inputs = read_inputs(options)
+    state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
+    key = freshness.fingerprint(inputs.config_text, inputs.files, theme.root, (
+        options.drafts, options.future, options.today, options.base_url, options.search,
+        options.source_date))
+    if options.cache and not inputs.diagnostics:  # misplaced files: report them again
+        same = freshness.unchanged(state_file.read_bytes() if state_file.is_file() else None,
+                                   key, options.out)
+        if same is not None:
+            summary, warnings = same
+            clock.lap("check")
+            found = summary.pop("search")
+            return BuildReport(**summary, search=search.SearchReport(**found) if found else None,
+                               unchanged=True, warnings=warnings, stages=stages,
+                               seconds=time.perf_counter() - started)
+    loaded = load(options, inputs)
     clock.lap("load+markdown")
     outputs, _ = render(loaded, theme)
     clock.lap("templates")
@@ -159,5 +190,11 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         report.pages[code] = sum(1 for o in outputs
                                  if o.path.startswith(code + "/") and o.path.endswith(".html"))
     report.feeds = sum(1 for o in outputs if o.path.endswith("feed.xml"))
+    summary = {"pages": report.pages, "feeds": report.feeds,
+               "drafts_skipped": report.drafts_skipped,
+               "future_skipped": report.future_skipped,
+               "search": asdict(report.search) if report.search else None}
+    write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
+        key, options.out, summary, report.warnings))])
     report.seconds = time.perf_counter() - started
     return report

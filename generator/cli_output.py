@@ -35,6 +35,9 @@ def github_annotation(d: Diagnostic) -> str:
 def summary(report: BuildReport, out: Path) -> str:
     pages = ", ".join(f"{count} {lang}" for lang, count in sorted(report.pages.items()))
     lines = [f"built {out}: pages {pages}; {report.feeds} feeds"]
+    if report.unchanged:
+        lines = [f"{out} is up to date (pages {pages}; {report.feeds} feeds): nothing changed "
+                 "since it was built, nothing written"]
     if report.search:
         lines.append(f"search index: {report.search.pages} pages, {report.search.files} files, "
                      f"{report.search.bytes / 1024:.0f} KiB")

@@ -145,8 +145,13 @@ class Site:
         nxt = newest_first[at - 1] if at > 0 else None
         return prev, nxt
 
-    def years(self, lang: str) -> tuple[int, ...]:
-        return tuple(sorted({d.day.year for d in self.issues(lang) if d.day}, reverse=True))
+    def by_year(self, lang: str) -> dict[int, tuple[Document, ...]]:
+        """Issues of one language grouped by year, newest year (and issue) first."""
+        groups: dict[int, list[Document]] = {}
+        for doc in self.issues(lang):
+            if doc.day:
+                groups.setdefault(doc.day.year, []).append(doc)
+        return {year: tuple(groups[year]) for year in sorted(groups, reverse=True)}
 
 
 @dataclass(frozen=True)

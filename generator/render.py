@@ -119,14 +119,12 @@ class Renderer:
                             issues=self.site.issues(code)[:10], pages=self.site.pages(code),
                             elsewhere=self.only_elsewhere(code))
             yield self.page("archive.html", code, archive[code], archive,
-                            issues=self.site.issues(code), years=self.site.years(code))
-            for year in self.site.years(code):
-                path = f"{code}/issues/year/{year}/"
-                paths = {c: f"{c}/issues/year/{year}/" for c in self.site.languages
-                         if year in self.site.years(c)}
-                yield self.page("year.html", code, path, paths, fallback=archive, year=year,
-                                issues=[d for d in self.site.issues(code) if d.day and
-                                        d.day.year == year])
+                            issues=self.site.issues(code))
+            years = {lang: self.site.by_year(lang) for lang in self.site.languages}
+            for year, issues in years[code].items():
+                paths = {c: f"{c}/issues/year/{year}/" for c in years if year in years[c]}
+                yield self.page("year.html", code, paths[code], paths, fallback=archive,
+                                year=year, issues=issues)
             yield self.page("search.html", code, search[code], search)
             yield self.page("subscribe.html", code, subscribe[code], subscribe,
                             signup=self.config.signup)

@@ -51,7 +51,7 @@ def test_kill_9_during_build_leaves_previous_output(site):
     edited = tree(site / "build")
     assert edited != before
     for step in range(12):  # kill at moments spread over a whole build
-        proc = build(site)
+        proc = build(site, "--clean")  # --clean: a full build even though nothing changed
         time.sleep(duration * step / 12)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
