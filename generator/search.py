@@ -7,6 +7,7 @@ memory, `reproducible` makes it byte-identical, and the writer writes it like an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator import ngrams, reproducible
@@ -23,6 +24,17 @@ class SearchReport:
     bytes: int
 
 
+# Index-only weights: a word in the title or an article heading counts far more than one in
+# the text, so a search for an article's headline finds that article first.
+_HEADING = re.compile(r"<h([1-4])\b")
+_WEIGHTS = {"1": "10", "2": "7", "3": "8", "4": "5"}
+
+
+def _weigh_headings(page: str) -> str:
+    return _HEADING.sub(lambda m: f'<h{m.group(1)} data-pagefind-weight="'
+                        f'{_WEIGHTS[m.group(1)]}"', page)
+
+
 def build_index(outputs: list[Output]) -> tuple[list[Output], SearchReport]:
     """The Pagefind bundle (as outputs under pagefind/) for every searchable output."""
     pages = []
@@ -30,7 +42,7 @@ def build_index(outputs: list[Output]) -> tuple[list[Output], SearchReport]:
         if output.searchable:
             # Site-relative: the Pagefind UI puts the bundle's base path in front itself.
             url = "/" + output.path.removesuffix("index.html")
-            text = output.data.decode("utf-8")
+            text = _weigh_headings(output.data.decode("utf-8"))
             pages.append((url, ngrams.augment(text) if 'lang="zh' in text[:200] else text))
     with PagefindService() as service:
         index = service.new_index({})
