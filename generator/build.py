@@ -163,6 +163,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         same = freshness.unchanged(state_file.read_bytes() if state_file.is_file() else None,
                                    key, options.out)
         if same is not None:
+            StagedWriter(options.out).tidy()
             summary, warnings = same
             clock.lap("check")
             found = summary.pop("search")

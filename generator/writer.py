@@ -61,11 +61,15 @@ class StagedWriter:
         self.written: set[str] = set()
 
     def __enter__(self) -> StagedWriter:
-        self.recover()
-        for leftover in self.out.parent.glob(f".{self.out.name}.staging-*"):
-            shutil.rmtree(leftover, ignore_errors=True)  # from builds that were killed
+        self.tidy()
         self.stage.mkdir(parents=True)
         return self
+
+    def tidy(self) -> None:
+        """Finish what killed builds left: a half-done swap, staging folders."""
+        self.recover()
+        for leftover in self.out.parent.glob(f".{self.out.name}.staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         if exc_type is not None and self.stage.exists():

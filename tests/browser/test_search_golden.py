@@ -106,7 +106,8 @@ def test_search_page_filters_sort_and_live_count(page, seed_url: str) -> None:
     page.goto(seed_url + "zh/search/?q=合作")
     page.wait_for_selector(".pagefind-ui__result-link")
     # Localized filters from data-pagefind-filter, and the count announced in a live region.
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 2")
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 2",
+                           timeout=30_000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"类型", "年份"} <= {f.strip() for f in filters}, filters
     page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
