@@ -9,6 +9,7 @@ is what makes them pass.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -113,6 +114,10 @@ def test_search_page_filters_sort_and_live_count(page, seed_url: str) -> None:
     page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
     assert "合作" in page.locator("#search-status").inner_text()
     relevance = settled(page)
+    # No n-gram soup in excerpts (generator/ngrams.py), no untranslated "Date:" label.
+    shown = page.locator("#search").inner_text()
+    assert not re.search(r"(?:[\u4e00-\u9fff]{2} ){3}", shown), shown
+    assert "Date:" not in shown
     plan = "/newsletter/zh/international-cooperation-12th-five-year-plan/"
     issue = "/newsletter/zh/issues/13/"
     assert relevance.index(plan) < relevance.index(issue), relevance  # the plan says 合作 most

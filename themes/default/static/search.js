@@ -20,7 +20,7 @@
   /* Excerpts Pagefind took from the n-gram blocks the build adds for Chinese
    * recall (see generator/ngrams.py) are runs of 2-3 characters separated by
    * spaces: show no excerpt rather than that. */
-  var SOUP = /(?:[\u3400-\u9fff]{1,3}(?:<\/?mark>)*\s+){4}/;
+  var SOUP = /(?:(?:<\/?mark>)*[\u3400-\u9fff]{1,3}(?:<\/?mark>)*\s+){3}/;
 
   function clean(excerpt) {
     return SOUP.test(excerpt || "") ? "" : excerpt;
@@ -34,6 +34,7 @@
     /* Show the localized date beside the title ("No.13 · July 15, 2016"). */
     if (result.meta && result.meta.date && result.meta.title) {
       result.meta.title = result.meta.title + " · " + result.meta.date;
+      delete result.meta.date;  /* else the UI repeats it under an English "Date:" label */
     }
     return result;
   }
