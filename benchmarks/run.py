@@ -16,6 +16,7 @@ the one-edit scenario appends a sentence to one English issue and restores it af
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -429,15 +430,35 @@ def run_tool(tool: Tool, runs: int, log: Callable[[str], None],
     return results
 
 
+def content_digest(site: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted((site / "content").rglob("*.md")):
+        h.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def lock(cache: Path, log: Callable[[str], None]) -> object:
+    """One runner at a time per cache folder: two would share the corpus and the outputs."""
+    handle = open(cache / ".lock", "w")  # noqa: SIM115 (held until the process exits)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log(f"another benchmark is running in {cache}; waiting for it (or use --cache) ...")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
 def prepare_corpus(issues: int, seed: int, cache: Path, log: Callable[[str], None]) -> Path:
     key = hashlib.sha256(Path(corpus.__file__).read_bytes() +
                          (REPO / "site.yaml").read_bytes()).hexdigest()[:10]
     site = cache / f"corpus-{issues}-s{seed}-{key}"
-    if not (site / ".complete").exists():
+    marker = site / ".complete"
+    if not marker.exists() or marker.read_text().strip() != content_digest(site):
+        # missing, or changed since it was written (an edit left behind by a killed run)
         log(f"generating the corpus in {site} ...")
         remove(site)
         corpus.write_corpus(site, issues, seed)
-        (site / ".complete").write_text("ok\n")
+        marker.write_text(content_digest(site) + "\n")
     link = site / "themes"
     if not link.is_symlink():
         remove(link)
@@ -552,6 +573,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{info['os']}; commit {info['commit']}" + (f"; Hugo {info['hugo']}" if info["hugo"]
                                                        else ""))
     args.cache.mkdir(parents=True, exist_ok=True)
+    held = lock(args.cache, log)  # noqa: F841 (released at exit)
     site = prepare_corpus(args.issues, args.seed, args.cache, log)
     sizes = [p.stat().st_size for p in (site / "content").rglob("*.md")]
     print(f"corpus: {args.issues} issues per language, {len(sizes)} files, "
