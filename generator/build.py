@@ -6,19 +6,21 @@ import datetime as dt
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from generator import feeds, freshness, search, sitemap, sources
+from generator import freshness, sources
 from generator.cache import CACHE_DIR, DocumentCache
 from generator.config import CONFIG_NAME, SiteConfig, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
-from generator.linking import build_site
-from generator.loading import load_all
-from generator.model import Output, Site
-from generator.render import Renderer
-from generator.theme import Theme, environment, template_error
+from generator.model import Output, SearchReport, Site
+from generator.theme import Theme
 from generator.writer import StagedWriter, write_files
+
+if TYPE_CHECKING:
+    from generator.render import Renderer
+
+# Markdown, Jinja, Pagefind and the rest are imported where they are used (load, render,
+# build) so that an up-to-date rebuild, which needs none of them, starts in a blink.
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class BuildReport:
     feeds: int = 0
     drafts_skipped: int = 0
     future_skipped: int = 0
-    search: search.SearchReport | None = None
+    search: SearchReport | None = None
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
     unchanged: bool = False  # nothing to do: the output is already this build
@@ -85,6 +87,9 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     cache_file = options.root / CACHE_DIR / "documents.pickle"
     cache = DocumentCache.load(
         cache_file.read_bytes() if options.cache and cache_file.is_file() else None, config)
+    from generator.linking import build_site
+    from generator.loading import load_all
+
     documents = load_all(files, config, cache, diags)
     write_files(cache_file.parent, [Output(cache_file.name, cache.dump())])
     published = [d for d in documents if options.drafts or not d.draft]
@@ -101,11 +106,19 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
 def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics) -> Renderer:
     """The renderer with one Jinja environment (and its catalogs) per language."""
     config = loaded.config
+    from generator.render import Renderer
+    from generator.theme import environment
+
     envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
     return Renderer(loaded.site, config, envs)
 
 
 def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
+    import jinja2
+
+    from generator import feeds, sitemap
+    from generator.theme import template_error
+
     diags = Diagnostics()
     config = loaded.config
     try:
@@ -167,7 +180,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
             summary, warnings = same
             clock.lap("check")
             found = summary.pop("search")
-            return BuildReport(**summary, search=search.SearchReport(**found) if found else None,
+            return BuildReport(**summary, search=SearchReport(**found) if found else None,
                                unchanged=True, warnings=warnings, stages=stages,
                                seconds=time.perf_counter() - started)
     loaded = load(options, inputs)
@@ -182,7 +195,9 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         writer.copy_tree(theme.static, "static")
         clock.lap("write")
         if options.search:
-            bundle, report.search = search.build_index(outputs)
+            from generator.search import build_index
+
+            bundle, report.search = build_index(outputs)
             for output in bundle:
                 writer.write(output)
             clock.lap("search")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.build import BuildReport
 from generator.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from generator.build import BuildReport
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], style: str = "text") -> None:

@@ -161,3 +161,12 @@ class Output:
     path: str  # POSIX, relative: "en/issues/13/index.html"
     data: bytes
     searchable: bool = False  # handed to the search indexer
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    """What the search indexer made: pages indexed, files and bytes of the bundle."""
+
+    pages: int
+    files: int
+    bytes: int

@@ -8,20 +8,12 @@ memory, `reproducible` makes it byte-identical, and the writer writes it like an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator import ngrams, reproducible
-from generator.model import Output
+from generator.model import Output, SearchReport
 from generator.pagefind_service import PagefindService
 
 OUTPUT_DIR = "pagefind"
-
-
-@dataclass(frozen=True)
-class SearchReport:
-    pages: int
-    files: int
-    bytes: int
 
 
 # Index-only weights: a word in the title or an article heading counts far more than one in

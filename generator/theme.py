@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from generator.config import Language, SiteConfig
 from generator.errors import Diagnostics
-from generator.i18n import Formatter, load_translations
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class Theme:
 def environment(theme: Theme, config: SiteConfig, lang: Language | None,
                 diags: Diagnostics) -> jinja2.Environment:
     """An environment for one language (or, with lang=None, one without catalogs)."""
+    import jinja2  # here, not at the top: an up-to-date rebuild needs no templates
+
+    from generator.i18n import Formatter, load_translations
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme.templates),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
