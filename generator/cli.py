@@ -115,7 +115,9 @@ def _date(text: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsletter", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="newsletter",
+        description="Write, check, build and serve the bilingual newsletter site.")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="the site folder with site.yaml and content/ (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
