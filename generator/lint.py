@@ -42,12 +42,12 @@ def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], pa
                     "would show as code", "close it with a line of ``` ")
     for heading in headings:
         if "{#" in heading.title or "{:" in heading.title:
-            diags.error(path, _line_of(lines, heading.title, body_line),
+            diags.error(path, line_of(body, heading.title, body_line),
                         f"the id in `{heading.title}` was not understood",
                         "ids are written {#lowercase-words} with no spaces")
     text = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
     for match in _LEFTOVER_ATTR.finditer(re.sub(r"<[^>]+>", "", text)):
-        diags.error(path, _line_of(lines, match.group(0), body_line),
+        diags.error(path, line_of(body, match.group(0), body_line),
                     f"`{match.group(0)}` was not applied and would show on the page",
                     "put {: .class } on its own line right after the paragraph, with no blank "
                     "line between")
@@ -58,5 +58,7 @@ def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], pa
                       "remove the indentation, or fence real code with ```")
 
 
-def _line_of(lines: list[str], needle: str, body_line: int) -> int:
-    return body_line + next((n for n, line in enumerate(lines) if needle in line), 0)
+def line_of(body: str, needle: str, body_line: int) -> int:
+    """File line of the first occurrence of `needle` in the body (the body's start if absent)."""
+    at = body.find(needle)
+    return body_line + (body.count("\n", 0, at) if at >= 0 else 0)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from generator.config import SiteConfig
 from generator.errors import Diagnostics
 from generator.frontmatter import parse
-from generator.lint import lint
+from generator.lint import line_of, lint
 from generator.markup import MarkdownRenderer
 from generator.model import Document, Heading
 from generator.sources import SourceFile
@@ -86,9 +86,3 @@ def _heading_line(body: str, heading: Heading, body_line: int, skip: int = 0) ->
         if len(found) > skip:
             return body_line + found[skip]
     return body_line
-
-
-def line_of(body: str, needle: str, body_line: int) -> int:
-    """File line of the first occurrence of `needle` in the body (the body's start if absent)."""
-    at = body.find(needle)
-    return body_line + (body.count("\n", 0, at) if at >= 0 else 0)

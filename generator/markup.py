@@ -34,7 +34,6 @@ class Rendered:
     html: str
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
-    first_paragraph: str  # plain text, for summaries when none is given
 
 
 def slugify(value: str, separator: str = "-") -> str:
@@ -115,7 +114,7 @@ class MarkdownRenderer:
         self._ext.collector.links = []
         body = md.convert(text)
         headings = tuple(_flatten(md.toc_tokens))  # type: ignore[attr-defined]
-        return Rendered(body, headings, tuple(self._ext.collector.links), _first_paragraph(body))
+        return Rendered(body, headings, tuple(self._ext.collector.links))
 
 
 def _flatten(tokens: list[dict]) -> list[Heading]:
@@ -124,11 +123,6 @@ def _flatten(tokens: list[dict]) -> list[Heading]:
         out.append(Heading(token["level"], token["id"], html.unescape(token["name"])))
         out.extend(_flatten(token["children"]))
     return out
-
-
-def _first_paragraph(body: str) -> str:
-    match = re.search(r"<p>(.*?)</p>", body, re.DOTALL)
-    return plain_text(match.group(1)) if match else ""
 
 
 def plain_text(fragment: str) -> str:

@@ -57,7 +57,3 @@ def test_renderer_is_reset_between_documents():
     render("## A\n\n[^1]\n\n[^1]: n\n")
     out = render("## A\n")
     assert [h.id for h in out.headings] == ["a"] and "footnote" not in out.html
-
-
-def test_first_paragraph():
-    assert render("## H\n\nFirst *para*.\n\nSecond").first_paragraph == "First para."
