@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from generator.config import CONFIG_NAME, SiteConfig, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.model import Output, SearchReport, Site
 from generator.theme import Theme
-from generator.writer import StagedWriter, write_files
+from generator.writer import StagedWriter, update, write_files
 
 if TYPE_CHECKING:
     from generator.render import Renderer
@@ -103,17 +103,21 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
                   options.source_date)
 
 
-def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics) -> Renderer:
+def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str = "",
+                  previous: dict[str, str] | None = None) -> Renderer:
     """The renderer with one Jinja environment (and its catalogs) per language."""
     config = loaded.config
     from generator.render import Renderer
     from generator.theme import environment
 
     envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
-    return Renderer(loaded.site, config, envs)
+    return Renderer(loaded.site, config, envs, setup, previous)
 
 
-def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
+def render(loaded: Loaded, theme: Theme, setup: str = "",
+           previous: dict[str, str] | None = None) -> tuple[list[Output], Renderer]:
+    """Every output but the search index. With the previous build's page keys, pages that
+    would come out the same are `kept` instead of rendered."""
     import jinja2
 
     from generator import feeds, sitemap
@@ -122,7 +126,7 @@ def render(loaded: Loaded, theme: Theme) -> tuple[list[Output], Renderer]:
     diags = Diagnostics()
     config = loaded.config
     try:
-        renderer = make_renderer(loaded, theme, diags)
+        renderer = make_renderer(loaded, theme, diags, setup, previous)
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
@@ -167,41 +171,48 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     theme = Theme(theme_dir or options.root / "themes" / "default")
     stages: dict[str, float] = {}
     clock = _Clock(stages)
+    StagedWriter(options.out).tidy()  # first: a killed build's half-done swap is undone
     inputs = read_inputs(options)
     state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
-    key = freshness.fingerprint(inputs.config_text, inputs.files, theme.root, (
+    setup = freshness.setup_key(inputs.config_text, theme.root, (
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
-    if options.cache and not inputs.diagnostics:  # misplaced files: report them again
-        same = freshness.unchanged(state_file.read_bytes() if state_file.is_file() else None,
-                                   key, options.out)
-        if same is not None:
-            StagedWriter(options.out).tidy()
-            summary, warnings = same
-            clock.lap("check")
-            found = summary.pop("search")
-            return BuildReport(**summary, search=SearchReport(**found) if found else None,
-                               unchanged=True, warnings=warnings, stages=stages,
-                               seconds=time.perf_counter() - started)
+    key = freshness.fingerprint(setup, inputs.files)
+    before = freshness.previous(state_file.read_bytes() if state_file.is_file() else None,
+                                options.out) if options.cache else None
+    if before and before.fingerprint == key and not inputs.diagnostics:
+        # (misplaced files are reported again by a full load)
+        clock.lap("check")
+        summary = dict(before.summary)
+        found = summary.pop("search")
+        return BuildReport(**summary, search=SearchReport(**found) if found else None,
+                           unchanged=True, warnings=before.warnings, stages=stages,
+                           seconds=time.perf_counter() - started)
     loaded = load(options, inputs)
     clock.lap("load+markdown")
-    outputs, _ = render(loaded, theme)
+    outputs, renderer = render(loaded, theme, setup,
+                               before.pages if before and before.setup == setup else None)
+    outputs += theme.static_files()
     clock.lap("templates")
     report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
                          future_skipped=loaded.future_skipped, stages=stages)
-    with StagedWriter(options.out) as writer:
-        for output in outputs:
-            writer.write(output)
-        writer.copy_tree(theme.static, "static")
-        clock.lap("write")
-        if options.search:
-            from generator.search import build_index
+    if options.search:
+        from generator.search import build_index
 
-            bundle, report.search = build_index(outputs)
-            for output in bundle:
+        bundle, report.search = build_index([
+            replace(o, data=(options.out / o.path).read_bytes()) if o.kept else o
+            for o in outputs if o.searchable])
+        outputs += bundle
+        clock.lap("search")
+    rendered = sum(1 for o in outputs if not o.kept and o.path in renderer.keys)
+    if before and rendered * 4 <= len(renderer.keys):
+        update(options.out, outputs)  # a few pages changed: replace just those
+    else:
+        with StagedWriter(options.out) as writer:
+            for output in outputs:
                 writer.write(output)
-            clock.lap("search")
-        writer.commit()
+            writer.commit()
+    clock.lap("write")
     for code in loaded.config.codes:
         report.pages[code] = sum(1 for o in outputs
                                  if o.path.startswith(code + "/") and o.path.endswith(".html"))
@@ -211,6 +222,6 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                "future_skipped": report.future_skipped,
                "search": asdict(report.search) if report.search else None}
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
-        key, options.out, summary, report.warnings))])
+        key, setup, options.out, summary, report.warnings, renderer.keys))])
     report.seconds = time.perf_counter() - started
     return report

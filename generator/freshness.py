@@ -1,44 +1,47 @@
-"""Is the output already what this build would write? Then a rebuild does nothing.
+"""What the previous build left, and how much of it this build can keep.
 
-The fingerprint covers everything a build reads (the generator's code, site.yaml, every
-content file, every theme file) and every option that changes the output; the manifest
-covers the output folder (each file's path, size and modification time), so a build/ edited
-or damaged by hand is rebuilt too.
+The setup key covers what every page depends on (the generator's code, site.yaml, every theme
+file, the options); the fingerprint adds every content file. The manifest covers the output
+folder (each file's path, size and modification time), so an output edited or damaged by
+hand is never trusted. With the same fingerprint and an untouched output, a rebuild does
+nothing; with the same setup, it keeps every page whose key (`pagekeys`) has not changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.cache import code_digest
 from generator.errors import Diagnostic
-from generator.sources import SourceFile
+from generator.sources import SourceFile, files_below
 
 
-def fingerprint(config_text: str, files: list[SourceFile], theme_root: Path,
-                options: tuple) -> str:
+def setup_key(config_text: str, theme_root: Path, options: tuple) -> str:
     digest = hashlib.sha256()
     digest.update(code_digest().encode() + config_text.encode() + repr(options).encode())
-    for source in files:
-        digest.update(f"{source.path}\0{source.digest}\0".encode())
     for path in sorted(theme_root.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(theme_root).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 
+def fingerprint(setup: str, files: list[SourceFile]) -> str:
+    digest = hashlib.sha256(setup.encode())
+    for source in files:
+        digest.update(f"{source.path}\0{source.digest}\0".encode())
+    return digest.hexdigest()
+
+
 def manifest(out: Path) -> str:
-    digest = hashlib.sha256()
     if not out.is_dir():
         return ""
-    for path in sorted(out.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(out).as_posix()}\0{stat.st_size}\0"
-                          f"{stat.st_mtime_ns}\0".encode())
+    digest = hashlib.sha256()
+    for rel, entry in files_below(out, hidden=True):
+        stat = entry.stat(follow_symlinks=False)
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -46,19 +49,33 @@ def state_name(out: Path) -> str:
     return "build-" + hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:12] + ".json"
 
 
-def encode_state(key: str, out: Path, summary: dict, warnings: list[Diagnostic]) -> bytes:
-    return json.dumps({"fingerprint": key, "manifest": manifest(out), "summary": summary,
-                       "warnings": [asdict(w) for w in warnings]}, sort_keys=True).encode()
+@dataclass(frozen=True)
+class Previous:
+    """The previous build into the same output folder, when the folder is still its output."""
+
+    fingerprint: str
+    setup: str
+    summary: dict
+    warnings: list[Diagnostic]
+    pages: dict[str, str]  # output path -> page key
 
 
-def unchanged(state: bytes | None, key: str, out: Path) -> tuple[dict, list[Diagnostic]] | None:
-    """The stored summary and warnings if `out` is the build of exactly these inputs."""
+def encode_state(fingerprint: str, setup: str, out: Path, summary: dict,
+                 warnings: list[Diagnostic], pages: dict[str, str]) -> bytes:
+    return json.dumps({"fingerprint": fingerprint, "setup": setup, "manifest": manifest(out),
+                       "summary": summary, "warnings": [asdict(w) for w in warnings],
+                       "pages": pages}, sort_keys=True).encode()
+
+
+def previous(state: bytes | None, out: Path) -> Previous | None:
+    """The stored build, if `out` is exactly what it wrote; None means: trust nothing."""
     if not state:
         return None
     try:
         data = json.loads(state)
-        if data["fingerprint"] != key or data["manifest"] != manifest(out):
+        if data["manifest"] != manifest(out):
             return None
-        return data["summary"], [Diagnostic(**w) for w in data["warnings"]]
+        return Previous(data["fingerprint"], data["setup"], data["summary"],
+                        [Diagnostic(**w) for w in data["warnings"]], dict(data["pages"]))
     except (ValueError, KeyError, TypeError):
         return None  # an unreadable state only costs a full build

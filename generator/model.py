@@ -161,6 +161,7 @@ class Output:
     path: str  # POSIX, relative: "en/issues/13/index.html"
     data: bytes
     searchable: bool = False  # handed to the search indexer
+    kept: bool = False  # unchanged since the previous build: its bytes are already written
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import jinja2
@@ -12,6 +12,7 @@ import jinja2
 from generator.config import Language, SiteConfig
 from generator.markup import excerpt, resolve_links
 from generator.model import Document, Output, Site
+from generator.pagekeys import page_key
 from generator.structured import structured_data
 
 _LOCAL_HREF = re.compile(r'href="#')
@@ -45,8 +46,14 @@ class SitemapEntry:
 
 
 class Renderer:
-    def __init__(self, site: Site, config: SiteConfig, envs: dict[str, jinja2.Environment]):
+    """Renders the pages. With the previous build's page keys (`previous`, path -> key), a
+    page whose key is unchanged is not rendered: its Output is `kept`, the old bytes stand."""
+
+    def __init__(self, site: Site, config: SiteConfig, envs: dict[str, jinja2.Environment],
+                 setup: str = "", previous: dict[str, str] | None = None):
         self.site, self.config, self.envs = site, config, envs
+        self.setup, self.previous = setup, previous or {}
+        self.keys: dict[str, str] = {}  # this build's page keys, for the next one
         self._by_source = {d.source_path: d for d in site.documents}
         self._about = {d.lang for d in site.documents if d.kind == "page" and d.key == "about"}
         self.sitemap: list[SitemapEntry] = []  # every indexable page rendered so far
@@ -70,17 +77,25 @@ class Renderer:
     def page(self, template: str, lang: str, path: str, paths: dict[str, str],
              fallback: dict[str, str] | None = None, searchable: bool = False,
              x_default: str | None = None, lastmod: str | None = None,
+             derived: tuple[Callable[[], dict[str, object]], tuple[Document, ...]] | None = None,
              **context: object) -> Output:
-        env = self.envs[lang]
+        """`derived`: (costly context values, the documents they are computed from), computed
+        only when the page is rendered; the key holds those documents instead."""
         alternates = self.alternates(paths, x_default)
         if template != "missing.html":
             self.sitemap.append(SitemapEntry(path, alternates, lastmod))
-        html = env.get_template(template).render(
+        switch = self.switch(lang, paths, fallback or paths)
+        out_path = path + "index.html" if path.endswith("/") or not path else path
+        has_about = lang in self._about
+        key = self.keys[out_path] = page_key(
+            self.setup, template, lang, path, alternates, switch, has_about, context,
+            derived[1] if derived else ())
+        if self.previous.get(out_path) == key:
+            return Output(out_path, b"", searchable, kept=True)
+        html = self.envs[lang].get_template(template).render(
             lang=self.config.language(lang), path=path, alternates=alternates,
-            has_about=lang in self._about,
-            switch=self.switch(lang, paths, fallback or paths), **context)
-        return Output(path + "index.html" if path.endswith("/") or not path else path,
-                      html.encode("utf-8"), searchable)
+            has_about=has_about, switch=switch, **context, **(derived[0]() if derived else {}))
+        return Output(out_path, html.encode("utf-8"), searchable)
 
     def body(self, doc: Document, html: str | None = None, absolute: bool = False) -> str:
         """The document's HTML (or `html` from it) with internal links made real URLs."""
@@ -145,25 +160,30 @@ class Renderer:
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
                  home: dict[str, str]) -> Output:
         fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
-        description = describe(doc, 160)
-        context: dict[str, object] = {"doc": doc, "body": self.body(doc),
-                                      "original": self.site.original(doc),
-                                      "stale": self.site.stale(doc),
-                                      "description": description,
-                                      "structured": structured_data(
-                                          doc, self.config.language(doc.lang), self.config,
-                                          description),
-                                      "lastmod": doc.day.isoformat() if doc.day else None}
+        lastmod = doc.day.isoformat() if doc.day else None
+        context: dict[str, object] = {"doc": doc, "original": self.site.original(doc),
+                                      "stale": self.site.stale(doc)}
         if doc.translation_of and doc.translation_of in versions:
             context["original_lang"] = self.config.language(doc.translation_of)
+
+        def derived() -> dict[str, object]:
+            description = describe(doc, 160)
+            return {"body": self.body(doc), "description": description,
+                    "structured": structured_data(doc, self.config.language(doc.lang),
+                                                  self.config, description)}
+
+        # The body's links take their URLs from the documents they point at.
+        linked = (doc,) + tuple(self._by_source[link.target] for link in doc.links
+                                if not link.is_root)
         if doc.kind == "issue":
             prev, nxt = self.site.neighbours(doc)
             other_anchors = {lang: d.anchors for lang, d in versions.items() if lang != doc.lang}
             return self.page("issue.html", doc.lang, doc.url_path, paths, fallback,
-                             searchable=True, prev=prev, next=nxt,
+                             searchable=True, lastmod=lastmod,
+                             derived=(derived, linked), prev=prev, next=nxt,
                              other_anchors=other_anchors, **context)
         return self.page("page.html", doc.lang, doc.url_path, paths, fallback, searchable=True,
-                         **context)
+                         lastmod=lastmod, derived=(derived, linked), **context)
 
     def only_elsewhere(self, code: str) -> list[Document]:
         """Originals that have no version in `code`, for the home page's "also" list."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,12 +81,10 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
         diags.error("content", 0, "there is no content/ folder",
                     "create content/en/issues/ and content/zh/issues/")
         return found
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(root)
-        shown = rel.as_posix()
-        parts = path.relative_to(content).parts
-        if any(part.startswith(".") for part in parts) or path.is_dir():
-            continue
+    for rel, _ in files_below(content):
+        parts = tuple(rel.split("/"))
+        path = content / rel
+        shown = f"content/{rel}"
         if parts[0] not in languages:
             diags.error(shown, 0, f"`{parts[0]}` is not a language of this site",
                         "content goes in content/{" + ",".join(languages) + "}/; add the "
@@ -106,6 +105,25 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
         found.append(SourceFile(shown, parts[0], parts[1], path.stem,
                                 text.replace("\r\n", "\n"), blob_id(raw)))
     return found
+
+
+def files_below(folder: Path, hidden: bool = False) -> list[tuple[str, os.DirEntry]]:
+    """(relative POSIX path, entry) of the files below `folder`, hidden ones only if asked,
+    sorted by path components. (os.scandir on strings: pathlib took half a no-change build.)"""
+    found: list[tuple[str, os.DirEntry]] = []
+
+    def walk(at: str, prefix: str) -> None:
+        with os.scandir(at) as entries:
+            for entry in entries:
+                if not hidden and entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                else:
+                    found.append((prefix + entry.name, entry))
+
+    walk(str(folder), "")
+    return sorted(found, key=lambda item: item[0].split("/"))
 
 
 def read_text(root: Path, rel: str) -> str | None:

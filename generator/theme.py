@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.config import Language, SiteConfig
 from generator.errors import Diagnostics
+from generator.model import Output
 
 if TYPE_CHECKING:
     import jinja2
@@ -28,6 +29,12 @@ class Theme:
     @property
     def locales(self) -> Path:
         return self.root / "locales"
+
+    def static_files(self) -> list[Output]:
+        """The static assets as outputs under static/ (sorted: the same order every build)."""
+        return [Output(f"static/{path.relative_to(self.static).as_posix()}", path.read_bytes())
+                for path in sorted(self.static.rglob("*"))
+                if path.is_file() and not path.name.startswith(".")]
 
 
 def environment(theme: Theme, config: SiteConfig, lang: Language | None,

@@ -4,6 +4,8 @@ A build that fails or is killed leaves the previous output as it was: the finish
 folder and the output are exchanged in one atomic step (Linux renameat2), so there is no
 moment without a complete output. Where that call is missing, two renames are used and the
 next build restores the output from `.old` if a kill fell between them.
+`update` brings the output to a new build by replacing only the files whose bytes changed,
+for a rebuild that changed little (see its docstring for what a reader can see meanwhile).
 `write_files` adds a few files (the e-mail edition) to the output without touching the rest.
 """
 
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.model import Output
+from generator.sources import files_below
 
 
 class OutputCollision(Exception):
@@ -29,26 +32,66 @@ def _relative(output: Output) -> PurePosixPath:
     return path
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Write one file atomically: a temporary file beside it, then os.replace."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
     """Write `outputs` below `out`, leaving every other file there as it is.
 
-    Each file is replaced atomically (a temporary file beside it, then os.replace), so a reader
-    or a killed run never sees half a file. Returns the paths written.
+    Each file is replaced atomically, so a reader or a killed run never sees half a file.
+    Returns the paths written.
     """
     written: list[Path] = []
     for output in outputs:
         target = out / _relative(output)
         if target in written:
             raise OutputCollision(f"two files would be written to {output.path}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            temp.write_bytes(output.data)
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
+        _replace(target, output.data)
         written.append(target)
     return written
+
+
+def update(out: Path, outputs: list[Output]) -> int:
+    """Make `out` hold exactly `outputs`, rewriting only files whose bytes differ.
+
+    For a rebuild that changed a few pages: each file is replaced atomically, new files come
+    before changed ones and removals last, so a reader never meets half a file or a link to a
+    page not yet written. A kill in between leaves some pages of each build; the build state
+    is then not recorded, and the next build starts over from scratch. Returns the number of
+    files written or removed.
+    """
+    existing = {rel for rel, _ in files_below(out, hidden=True)}
+    seen: set[str] = set()
+    new, changed = [], []
+    for output in outputs:
+        _relative(output)
+        if output.path in seen:
+            raise OutputCollision(f"two pages would be written to {output.path}")
+        seen.add(output.path)
+        if output.kept:
+            continue
+        if output.path not in existing:
+            new.append(output)
+        elif (out / output.path).read_bytes() != output.data:
+            changed.append(output)
+    for output in new + changed:
+        _replace(out / output.path, output.data)
+    gone = sorted(existing - seen)
+    for path in gone:
+        (out / path).unlink()
+    for folder in sorted({(out / path).parent for path in gone}, key=lambda p: -len(p.parts)):
+        while folder != out and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return len(new) + len(changed) + len(gone)
 
 
 class StagedWriter:
@@ -84,23 +127,20 @@ class StagedWriter:
                 shutil.rmtree(self.old)
 
     def write(self, output: Output) -> None:
+        """Stage one file; a `kept` one is linked to the output's file of the same path."""
         path = _relative(output)
         if output.path in self.written:
             raise OutputCollision(f"two pages would be written to {output.path}")
         self.written.add(output.path)
         target = self.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.data)
-
-    def copy_tree(self, source: Path, prefix: str) -> int:
-        """Copy a folder of static assets (sorted, so collisions report the same way)."""
-        count = 0
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                rel = f"{prefix}/{path.relative_to(source).as_posix()}"
-                self.write(Output(rel, path.read_bytes()))
-                count += 1
-        return count
+        if not output.kept:
+            target.write_bytes(output.data)
+            return
+        try:
+            os.link(self.out / path, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(self.out / path, target)
 
     def commit(self) -> None:
         if self.out.exists() and _exchange(self.stage, self.out):
