@@ -46,6 +46,9 @@ class BuildReport:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
     unchanged: bool = False  # nothing to do: the output is already this build
+    rendered: int = 0  # pages rendered by this build
+    kept: int = 0  # pages whose previous bytes still stand (nothing they show changed)
+    written: int | None = None  # files written or removed in place; None: the whole output
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -204,9 +207,10 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
             for o in outputs if o.searchable])
         outputs += bundle
         clock.lap("search")
-    rendered = sum(1 for o in outputs if not o.kept and o.path in renderer.keys)
-    if before and rendered * 4 <= len(renderer.keys):
-        update(options.out, outputs)  # a few pages changed: replace just those
+    report.kept = sum(1 for o in outputs if o.kept)
+    report.rendered = len(renderer.keys) - report.kept
+    if before and report.rendered * 4 <= len(renderer.keys):
+        report.written = update(options.out, outputs)  # a few pages changed: replace those
     else:
         with StagedWriter(options.out) as writer:
             for output in outputs:

@@ -38,6 +38,10 @@ def github_annotation(d: Diagnostic) -> str:
 def summary(report: BuildReport, out: Path) -> str:
     pages = ", ".join(f"{count} {lang}" for lang, count in sorted(report.pages.items()))
     lines = [f"built {out}: pages {pages}; {report.feeds} feeds"]
+    if report.kept:
+        lines.append(f"rendered {report.rendered} page(s) again, kept {report.kept} that did not "
+                     "change; " + (f"{report.written} file(s) written or removed"
+                                   if report.written is not None else "output replaced whole"))
     if report.unchanged:
         lines = [f"{out} is up to date (pages {pages}; {report.feeds} feeds): nothing changed "
                  "since it was built, nothing written"]

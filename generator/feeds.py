@@ -37,19 +37,24 @@ def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Out
     """`built`: the build time for lastBuildDate, only when SOURCE_DATE_EPOCH gives one (else
     the newest item's date, so identical content gives identical bytes)."""
     site, config = renderer.site, renderer.config
-    env = renderer.envs[lang]
     dated = [d for d in site.documents if d.lang == lang and d.date is not None]
     dated.sort(key=lambda d: (aware(d.date, config.timezone), d.number or 0, d.key),
                reverse=True)
+    latest = dated[:FEED_SIZE]
+    return renderer.keyed(f"{lang}/feed.xml", ("feed", lang, built, [
+        renderer.linked(doc) for doc in latest]), lambda: _render(renderer, lang, latest, built))
+
+
+def _render(renderer: Renderer, lang: str, latest: list[Document],
+            built: dt.datetime | None) -> bytes:
+    env, timezone = renderer.envs[lang], renderer.config.timezone
     items = []
-    for doc in dated[:FEED_SIZE]:
+    for doc in latest:
         body = renderer.absolute_body(doc)
         colophon = renderer.body(doc, doc.colophon_html, absolute=True)
         content = env.get_template("partials/feed_content.html").render(
             doc=doc, body=body, colophon=colophon)
-        items.append(FeedItem(doc, pub_date(doc.date, config.timezone),
-                              describe(doc), content))
+        items.append(FeedItem(doc, pub_date(doc.date, timezone), describe(doc), content))
     last = format_datetime(built) if built else (items[0].pub_date if items else None)
-    xml = env.get_template("feed.xml").render(lang=config.language(lang), items=items,
-                                              last_build=last)
-    return Output(f"{lang}/feed.xml", xml.encode("utf-8"))
+    return env.get_template("feed.xml").render(
+        lang=renderer.config.language(lang), items=items, last_build=last).encode("utf-8")

@@ -85,17 +85,31 @@ class Renderer:
         if template != "missing.html":
             self.sitemap.append(SitemapEntry(path, alternates, lastmod))
         switch = self.switch(lang, paths, fallback or paths)
-        out_path = path + "index.html" if path.endswith("/") or not path else path
         has_about = lang in self._about
-        key = self.keys[out_path] = page_key(
-            self.setup, template, lang, path, alternates, switch, has_about, context,
-            derived[1] if derived else ())
+
+        def produce() -> bytes:
+            return self.envs[lang].get_template(template).render(
+                lang=self.config.language(lang), path=path, alternates=alternates,
+                has_about=has_about, switch=switch, **context,
+                **(derived[0]() if derived else {})).encode("utf-8")
+
+        return self.keyed(path + "index.html" if path.endswith("/") or not path else path,
+                          (template, lang, path, alternates, switch, has_about, context,
+                           derived[1] if derived else ()), produce, searchable)
+
+    def keyed(self, out_path: str, parts: tuple, produce: Callable[[], bytes],
+              searchable: bool = False) -> Output:
+        """The output, rendered by `produce` unless its key (`parts`, everything it shows)
+        is the one the previous build had: then it is `kept`."""
+        key = self.keys[out_path] = page_key(self.setup, *parts)
         if self.previous.get(out_path) == key:
             return Output(out_path, b"", searchable, kept=True)
-        html = self.envs[lang].get_template(template).render(
-            lang=self.config.language(lang), path=path, alternates=alternates,
-            has_about=has_about, switch=switch, **context, **(derived[0]() if derived else {}))
-        return Output(out_path, html.encode("utf-8"), searchable)
+        return Output(out_path, produce(), searchable)
+
+    def linked(self, doc: Document) -> tuple[Document, ...]:
+        """The document and those its body links to: their URLs are in its HTML."""
+        return (doc,) + tuple(self._by_source[link.target] for link in doc.links
+                              if not link.is_root)
 
     def body(self, doc: Document, html: str | None = None, absolute: bool = False) -> str:
         """The document's HTML (or `html` from it) with internal links made real URLs."""
@@ -123,12 +137,7 @@ class Renderer:
                         languages=self.config.languages, latest={
                             code: (self.site.issues(code) or (None,))[0]
                             for code in self.site.languages})
-        sections = [self.envs[lang.code].get_template("partials/notfound.html").render(lang=lang)
-                    for lang in self.config.languages]
-        yield Output("404.html", self.envs[self.config.default_language].get_template(
-            "404.html").render(lang=self.config.language(self.config.default_language),
-                               languages=self.config.languages, sections=sections
-                               ).encode("utf-8"))
+        yield self.keyed("404.html", ("404.html",), self.not_found)
         for code in self.site.languages:
             yield self.page("home.html", code, home[code], home, x_default="",
                             issues=self.site.issues(code)[:10], pages=self.site.pages(code),
@@ -172,9 +181,7 @@ class Renderer:
                     "structured": structured_data(doc, self.config.language(doc.lang),
                                                   self.config, description)}
 
-        # The body's links take their URLs from the documents they point at.
-        linked = (doc,) + tuple(self._by_source[link.target] for link in doc.links
-                                if not link.is_root)
+        linked = self.linked(doc)
         if doc.kind == "issue":
             prev, nxt = self.site.neighbours(doc)
             other_anchors = {lang: d.anchors for lang, d in versions.items() if lang != doc.lang}
@@ -184,6 +191,14 @@ class Renderer:
                              other_anchors=other_anchors, **context)
         return self.page("page.html", doc.lang, doc.url_path, paths, fallback, searchable=True,
                          lastmod=lastmod, derived=(derived, linked), **context)
+
+    def not_found(self) -> bytes:
+        """404.html: one page in every language (the server cannot know the reader's)."""
+        sections = [self.envs[lang.code].get_template("partials/notfound.html").render(lang=lang)
+                    for lang in self.config.languages]
+        return self.envs[self.config.default_language].get_template("404.html").render(
+            lang=self.config.language(self.config.default_language),
+            languages=self.config.languages, sections=sections).encode("utf-8")
 
     def only_elsewhere(self, code: str) -> list[Document]:
         """Originals that have no version in `code`, for the home page's "also" list."""

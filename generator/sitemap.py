@@ -10,7 +10,8 @@ def sitemap(renderer: Renderer) -> list[Output]:
     env = renderer.envs[renderer.config.default_language]
     entries = sorted(renderer.sitemap, key=lambda e: e.path)
     return [
-        Output("sitemap.xml", env.get_template("sitemap.xml").render(entries=entries)
-               .encode("utf-8")),
-        Output("robots.txt", env.get_template("robots.txt").render().encode("utf-8")),
+        renderer.keyed("sitemap.xml", ("sitemap.xml", entries), lambda: env.get_template(
+            "sitemap.xml").render(entries=entries).encode("utf-8")),
+        renderer.keyed("robots.txt", ("robots.txt",), lambda: env.get_template(
+            "robots.txt").render().encode("utf-8")),
     ]
