@@ -72,3 +72,25 @@ def test_removed_content_does_not_linger(site):
     assert build(site, "--no-search").wait() == 0
     assert not page.exists() and not page.parent.exists()
     assert "chongqing" not in (site / "build/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_kill_9_during_an_incremental_build_is_repaired_by_the_next(site):
+    """An incremental build replaces changed files in place: a kill leaves every file whole,
+    and the next build, not trusting that output, makes it exactly the clean build."""
+    assert build(site, "--no-search").wait() == 0
+    issue = site / "content/en/issues/13.md"
+    original = issue.read_text(encoding="utf-8")
+    started = time.monotonic()
+    issue.write_text(original + "\nEdited.\n", encoding="utf-8")
+    assert build(site, "--no-search").wait() == 0
+    duration = time.monotonic() - started
+    for step in range(8):
+        issue.write_text(original + f"\nEdit {step}.\n", encoding="utf-8")
+        proc = build(site, "--no-search")
+        time.sleep(duration * step / 8)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert build(site, "--no-search").wait() == 0
+        assert build(site, "--no-search", "--clean", "--out", str(site / "clean")).wait() == 0
+        changed = differences(tree(site / "build"), tree(site / "clean"))
+        assert not changed, f"after a kill at step {step}: {changed[:10]}"
