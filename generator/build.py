@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import freshness, sources
-from generator.cache import CACHE_DIR, DocumentCache
+from generator.cache import CACHE_DIR, SHARDS, DocumentCache, shard_name
 from generator.config import CONFIG_NAME, SiteConfig, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.model import Output, SearchReport, Site
@@ -17,6 +17,7 @@ from generator.theme import Theme
 from generator.writer import StagedWriter, update, write_files
 
 if TYPE_CHECKING:
+    from generator.compiled import CompiledTemplates
     from generator.render import Renderer
 
 # Markdown, Jinja, Pagefind and the rest are imported where they are used (load, render,
@@ -87,14 +88,16 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     inputs = inputs or read_inputs(options)
     config, files = inputs.config, inputs.files
     diags = Diagnostics(list(inputs.diagnostics))
-    cache_file = options.root / CACHE_DIR / "documents.pickle"
-    cache = DocumentCache.load(
-        cache_file.read_bytes() if options.cache and cache_file.is_file() else None, config)
+    cache_dir = options.root / CACHE_DIR
+    shards = [cache_dir / shard_name(index) for index in range(SHARDS)]
+    cache = DocumentCache.load([shard.read_bytes() if options.cache and shard.is_file()
+                                else None for shard in shards], config)
     from generator.linking import build_site
     from generator.loading import load_all
 
     documents = load_all(files, config, cache, diags)
-    write_files(cache_file.parent, [Output(cache_file.name, cache.dump())])
+    write_files(cache_dir, [Output(shard_name(index), data)
+                            for index, data in cache.dump().items()])
     published = [d for d in documents if options.drafts or not d.draft]
     drafts_skipped = len(documents) - len(published)
     if not options.future and options.today:
@@ -107,18 +110,23 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
 
 
 def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str = "",
-                  previous: dict[str, str] | None = None) -> Renderer:
+                  previous: dict[str, str] | None = None,
+                  compiled: CompiledTemplates | None = None) -> Renderer:
     """The renderer with one Jinja environment (and its catalogs) per language."""
     config = loaded.config
+    from generator.compiled import CompiledTemplates
     from generator.render import Renderer
     from generator.theme import environment
 
-    envs = {lang.code: environment(theme, config, lang, diags) for lang in config.languages}
+    compiled = compiled or CompiledTemplates()  # shared: each template compiles once
+    envs = {lang.code: environment(theme, config, lang, diags, compiled)
+            for lang in config.languages}
     return Renderer(loaded.site, config, envs, setup, previous)
 
 
 def render(loaded: Loaded, theme: Theme, setup: str = "",
-           previous: dict[str, str] | None = None) -> tuple[list[Output], Renderer]:
+           previous: dict[str, str] | None = None,
+           compiled: CompiledTemplates | None = None) -> tuple[list[Output], Renderer]:
     """Every output but the search index. With the previous build's page keys, pages that
     would come out the same are `kept` instead of rendered."""
     import jinja2
@@ -129,7 +137,7 @@ def render(loaded: Loaded, theme: Theme, setup: str = "",
     diags = Diagnostics()
     config = loaded.config
     try:
-        renderer = make_renderer(loaded, theme, diags, setup, previous)
+        renderer = make_renderer(loaded, theme, diags, setup, previous, compiled)
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
@@ -193,8 +201,16 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                            seconds=time.perf_counter() - started)
     loaded = load(options, inputs)
     clock.lap("load+markdown")
+    from generator.compiled import CompiledTemplates
+
+    compiled_file = options.root / CACHE_DIR / "templates.pickle"
+    compiled = CompiledTemplates(compiled_file.read_bytes()
+                                 if options.cache and compiled_file.is_file() else None)
     outputs, renderer = render(loaded, theme, setup,
-                               before.pages if before and before.setup == setup else None)
+                               before.pages if before and before.setup == setup else None,
+                               compiled)
+    if compiled.changed:
+        write_files(compiled_file.parent, [Output(compiled_file.name, compiled.dump())])
     outputs += theme.static_files()
     clock.lap("templates")
     report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import zlib
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -28,23 +29,36 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+SHARDS = 16  # an edit re-writes one shard, not the whole cache
+
+
+def shard_name(index: int) -> str:
+    return f"documents-{index:02d}.pickle"
+
+
 class DocumentCache:
+    """Stored in SHARDS files by source path, so that a rebuild after an edit writes only
+    the shard the edited file is in."""
+
     def __init__(self, entries: dict[str, Entry] | None = None, salt: str = ""):
         self.entries = entries or {}
         self.salt = salt
         self.used: dict[str, Entry] = {}  # what this build used or added: the next cache
 
     @classmethod
-    def load(cls, data: bytes | None, config: SiteConfig) -> DocumentCache:
+    def load(cls, shards: list[bytes | None], config: SiteConfig) -> DocumentCache:
+        """From the shards' bytes (None: missing); any unreadable shard is ignored."""
         salt = hashlib.sha256(repr((code_digest(), config.codes, [
             (lang.code, lang.issue_title) for lang in config.languages])).encode()).hexdigest()
-        if not data:
-            return cls(salt=salt)
-        try:
-            stored_salt, entries = pickle.loads(data)
-        except Exception:  # noqa: BLE001 - any unreadable cache is simply not used
-            return cls(salt=salt)
-        return cls(entries if stored_salt == salt else {}, salt)
+        entries: dict[str, Entry] = {}
+        for data in shards:
+            try:
+                stored_salt, found = pickle.loads(data) if data else (salt, {})
+            except Exception:  # noqa: BLE001 - an unreadable cache is simply not used
+                continue
+            if stored_salt == salt:
+                entries.update(found)
+        return cls(entries, salt)
 
     def _key(self, source: SourceFile) -> str:
         return f"{source.path}\0{source.digest}"
@@ -58,5 +72,16 @@ class DocumentCache:
     def put(self, source: SourceFile, entry: Entry) -> None:
         self.used[self._key(source)] = entry
 
-    def dump(self) -> bytes:
-        return pickle.dumps((self.salt, self.used), protocol=pickle.HIGHEST_PROTOCOL)
+    def dump(self) -> dict[int, bytes]:
+        """The shards whose entries differ from what was loaded: index -> bytes."""
+        def split(entries: dict[str, Entry]) -> list[dict[str, Entry]]:
+            shards: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
+            for key, entry in entries.items():
+                path = key.partition("\0")[0]
+                shards[zlib.crc32(path.encode()) % SHARDS][key] = entry
+            return shards
+
+        old = split(self.entries)
+        return {index: pickle.dumps((self.salt, shard), protocol=pickle.HIGHEST_PROTOCOL)
+                for index, shard in enumerate(split(self.used))
+                if shard.keys() != old[index].keys()}

@@ -38,7 +38,8 @@ class Theme:
 
 
 def environment(theme: Theme, config: SiteConfig, lang: Language | None,
-                diags: Diagnostics) -> jinja2.Environment:
+                diags: Diagnostics,
+                compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """An environment for one language (or, with lang=None, one without catalogs)."""
     import jinja2  # here, not at the top: an up-to-date rebuild needs no templates
 
@@ -53,6 +54,7 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build, one theme: no stat() per template lookup
+        bytecode_cache=compiled,
     )
     if lang is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]

@@ -150,3 +150,14 @@ def test_an_edit_rerenders_only_what_shows_it(site):
                      for p in (site / "build").rglob("*")
                      if p.is_file() and p.stat().st_mtime_ns != before.get(p))
     assert changed == ["en/feed.xml", "en/issues/5/index.html"]
+
+
+def test_an_edit_rewrites_one_shard_of_the_document_cache(site):
+    run(site, "build")
+    cache = site / ".cache/newsletter"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.pickle")}
+    assert len(before) > 4  # the site's files spread over the shards
+    EDITS["body"](site)
+    run(site, "build")
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.pickle")}
+    assert len([name for name in after if after[name] != before.get(name)]) == 1

@@ -1,0 +1,35 @@
+"""Compiled templates kept in the build cache, so a rebuild does not compile the theme again.
+
+Jinja checks each entry against its template's source (and Python's bytecode version) before
+using it, so an edited template or another Python is compiled afresh. One store serves every
+language's environment: the catalogs are applied when a page renders, not when it compiles.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import jinja2
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    def __init__(self, data: bytes | None = None):
+        self.stored: dict[str, bytes] = {}
+        self.changed = False
+        if data:
+            try:
+                self.stored = dict(pickle.loads(data))
+            except Exception:  # noqa: BLE001 - an unreadable cache only costs compiling
+                self.stored = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.stored.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+        self.changed = True
+
+    def dump(self) -> bytes:
+        return pickle.dumps(self.stored, protocol=pickle.HIGHEST_PROTOCOL)
