@@ -69,18 +69,20 @@ class Inputs:
     config: SiteConfig
     files: list[sources.SourceFile]
     diagnostics: list[Diagnostic]  # from scanning (misplaced files, encodings)
+    scanned_ns: int  # when the scan began: stamps of files modified close to it are not kept
 
 
-def read_inputs(options: Options) -> Inputs:
+def read_inputs(options: Options, stamps: sources.Stamps | None = None) -> Inputs:
     diags = Diagnostics()
+    scanned_ns = time.time_ns()
     text = sources.read_config_text(options.root, CONFIG_NAME, diags)
     config = parse_config(text, diags) if text is not None else None
     diags.raise_if_errors()
     assert config is not None and text is not None
     if options.base_url:
         config = config.with_base_url(options.base_url)
-    files = sources.scan(options.root, config.codes, diags)
-    return Inputs(text, config, files, diags.items)
+    files = sources.scan(options.root, config.codes, diags, stamps)
+    return Inputs(text, config, files, diags.items, scanned_ns)
 
 
 def load(options: Options, inputs: Inputs | None = None) -> Loaded:
@@ -95,7 +97,7 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     from generator.linking import build_site
     from generator.loading import load_all
 
-    documents = load_all(files, config, cache, diags)
+    documents = load_all(options.root, files, config, cache, diags)
     write_files(cache_dir, [Output(shard_name(index), data)
                             for index, data in cache.dump().items()])
     published = [d for d in documents if options.drafts or not d.draft]
@@ -183,14 +185,15 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     stages: dict[str, float] = {}
     clock = _Clock(stages)
     StagedWriter(options.out).tidy()  # first: a killed build's half-done swap is undone
-    inputs = read_inputs(options)
     state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
+    state = freshness.previous(state_file.read_bytes() if options.cache and
+                               state_file.is_file() else None)
+    inputs = read_inputs(options, state.stamps if state else None)
     setup = freshness.setup_key(inputs.config_text, theme.root, (
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
     key = freshness.fingerprint(setup, inputs.files)
-    before = freshness.previous(state_file.read_bytes() if state_file.is_file() else None,
-                                options.out) if options.cache else None
+    before = state if state and state.output_untouched(options.out) else None
     if before and before.fingerprint == key and not inputs.diagnostics:
         # (misplaced files are reported again by a full load)
         clock.lap("check")
@@ -242,6 +245,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                "future_skipped": report.future_skipped,
                "search": asdict(report.search) if report.search else None}
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
-        key, setup, options.out, summary, report.warnings, renderer.keys))])
+        key, setup, options.out, summary, report.warnings, renderer.keys,
+        sources.stamps(inputs.files, inputs.scanned_ns)))])
     report.seconds = time.perf_counter() - started
     return report

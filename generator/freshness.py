@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.cache import code_digest
 from generator.errors import Diagnostic
-from generator.sources import SourceFile, files_below
+from generator.sources import SourceFile, Stamps, files_below
 
 
 def setup_key(config_text: str, theme_root: Path, options: tuple) -> str:
@@ -51,31 +51,36 @@ def state_name(out: Path) -> str:
 
 @dataclass(frozen=True)
 class Previous:
-    """The previous build into the same output folder, when the folder is still its output."""
+    """What the previous build into the same output folder recorded."""
 
     fingerprint: str
     setup: str
+    manifest: str  # of the output as that build left it
     summary: dict
     warnings: list[Diagnostic]
     pages: dict[str, str]  # output path -> page key
+    stamps: Stamps  # of the content files, for the next scan
+
+    def output_untouched(self, out: Path) -> bool:
+        """Is `out` still exactly what that build wrote? Only then may its files be kept."""
+        return self.manifest == manifest(out)
 
 
 def encode_state(fingerprint: str, setup: str, out: Path, summary: dict,
-                 warnings: list[Diagnostic], pages: dict[str, str]) -> bytes:
+                 warnings: list[Diagnostic], pages: dict[str, str], stamps: Stamps) -> bytes:
     return json.dumps({"fingerprint": fingerprint, "setup": setup, "manifest": manifest(out),
                        "summary": summary, "warnings": [asdict(w) for w in warnings],
-                       "pages": pages}, sort_keys=True).encode()
+                       "pages": pages, "stamps": stamps}, sort_keys=True).encode()
 
 
-def previous(state: bytes | None, out: Path) -> Previous | None:
-    """The stored build, if `out` is exactly what it wrote; None means: trust nothing."""
+def previous(state: bytes | None) -> Previous | None:
+    """The stored build; None if there is none or it cannot be read (a full build then)."""
     if not state:
         return None
     try:
         data = json.loads(state)
-        if data["manifest"] != manifest(out):
-            return None
-        return Previous(data["fingerprint"], data["setup"], data["summary"],
-                        [Diagnostic(**w) for w in data["warnings"]], dict(data["pages"]))
-    except (ValueError, KeyError, TypeError):
-        return None  # an unreadable state only costs a full build
+        return Previous(data["fingerprint"], data["setup"], data["manifest"], data["summary"],
+                        [Diagnostic(**w) for w in data["warnings"]], dict(data["pages"]),
+                        {path: tuple(stamp) for path, stamp in data["stamps"].items()})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from pathlib import Path
 
 from generator.cache import DocumentCache
 from generator.config import SiteConfig
@@ -17,7 +18,7 @@ from generator.errors import Diagnostic, Diagnostics
 from generator.load import load_document
 from generator.markup import MarkdownRenderer
 from generator.model import Document
-from generator.sources import SourceFile
+from generator.sources import SourceFile, with_text
 
 # Below this many files a pool costs more than it saves.
 PARALLEL_FROM = 64
@@ -39,16 +40,20 @@ def workers() -> int:
                else os.cpu_count() or 1)
 
 
-def load_all(files: list[SourceFile], config: SiteConfig, cache: DocumentCache,
+def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: DocumentCache,
              diags: Diagnostics) -> list[Document]:
     results: dict[str, tuple[Document | None, list[Diagnostic]]] = {}
     todo = []
     for source in files:
         hit = cache.get(source)
-        if hit is None:
-            todo.append(source)
-        else:
+        if hit is not None:
             results[source.path] = hit
+            continue
+        read = source if source.text is not None else with_text(root, source, diags)
+        if read is None:
+            results[source.path] = (None, [])  # not UTF-8 (any more): reported
+        else:
+            todo.append(read)
     if len(todo) >= PARALLEL_FROM and workers() > 1:
         with ProcessPoolExecutor(workers()) as pool:
             chunk = max(1, len(todo) // (workers() * 8))

@@ -6,7 +6,7 @@ import codecs
 import hashlib
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Diagnostics
@@ -16,14 +16,22 @@ KINDS = ("issues", "pages")
 _GUESSES = ("utf-16", "gb18030", "big5", "cp1252")
 
 
+# path -> (size, mtime_ns, digest) of files as an earlier scan found them; see `scan`.
+Stamps = dict[str, tuple[int, int, str]]
+# A file modified this close to a scan may change again within the file system's timestamp
+# resolution without its stamp changing: its stamp is not kept (git's "racy clean" rule).
+RACY_NS = 2_000_000_000
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # project-relative, POSIX: "content/en/issues/13.md"
     lang: str
     kind: str  # "issues" | "pages"
     stem: str
-    text: str
+    text: str | None  # None: not read, its stamp was known (`with_text` reads it)
     digest: str  # git blob id of the bytes: caches, and the version a translation was made from
+    stamp: tuple[int, int] = (0, 0)  # size and mtime_ns when read
 
 
 def blob_id(data: bytes) -> str:
@@ -73,15 +81,21 @@ def _guess_encoding(data: bytes) -> str | None:
     return None
 
 
-def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[SourceFile]:
-    """Read every content file under root/content, in sorted order, reporting misplaced ones."""
+def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
+         known: Stamps | None = None) -> list[SourceFile]:
+    """Every content file under root/content, in sorted order, reporting misplaced ones.
+
+    A file whose size and modification time are in `known` is not read: its digest is taken
+    from there and its text left for `with_text` (a rebuild needs only the edited files).
+    """
     content = root / "content"
     found: list[SourceFile] = []
     if not content.is_dir():
         diags.error("content", 0, "there is no content/ folder",
                     "create content/en/issues/ and content/zh/issues/")
         return found
-    for rel, _ in files_below(content):
+    known = known or {}
+    for rel, entry in files_below(content):
         parts = tuple(rel.split("/"))
         path = content / rel
         shown = f"content/{rel}"
@@ -98,13 +112,30 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics) -> list[Sou
             else:
                 diags.warning(shown, 0, "not a .md file; ignored")
             continue
-        raw = path.read_bytes()
-        text = decode(raw, shown, diags)
-        if text is None:
-            continue
-        found.append(SourceFile(shown, parts[0], parts[1], path.stem,
-                                text.replace("\r\n", "\n"), blob_id(raw)))
+        stat = entry.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        seen = known.get(shown)
+        source = SourceFile(shown, parts[0], parts[1], path.stem, None,
+                            seen[2] if seen and tuple(seen[:2]) == stamp else "", stamp)
+        source = source if source.digest else with_text(root, source, diags)
+        if source is not None:
+            found.append(source)
     return found
+
+
+def with_text(root: Path, source: SourceFile, diags: Diagnostics) -> SourceFile | None:
+    """The source with its text read (None, reported, if it is not UTF-8). The digest is of
+    the bytes read now: a file edited since the scan is parsed as it is now."""
+    raw = (root / source.path).read_bytes()
+    text = decode(raw, source.path, diags)
+    if text is None:
+        return None
+    return replace(source, text=text.replace("\r\n", "\n"), digest=blob_id(raw))
+
+
+def stamps(files: list[SourceFile], scanned_ns: int) -> Stamps:
+    """The stamps a later scan may trust: of files not modified close to this scan."""
+    return {f.path: (*f.stamp, f.digest) for f in files if f.stamp[1] < scanned_ns - RACY_NS}
 
 
 def files_below(folder: Path, hidden: bool = False) -> list[tuple[str, os.DirEntry]]:
