@@ -13,38 +13,47 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import fields, is_dataclass
+from functools import cache
 
 from generator.config import Language
 from generator.model import Document
 
+_SCALARS = (str, int, bool, float, type(None), dt.date, dt.datetime)
+
 
 def _encode(value: object, out: list[str]) -> None:
-    if isinstance(value, Document):
-        out.append(f"D({value.source_path}\0{value.digest})")
-    elif isinstance(value, Language):  # its settings are in `setup`
-        out.append(f"L({value.code})")
-    elif value is None or isinstance(value, bool | int | float | str | dt.date):
+    kind = type(value)
+    if kind in _SCALARS:
         out.append(repr(value))
-    elif isinstance(value, list | tuple):
+    elif kind is Document:
+        out.append(f"D({value.source_path}\0{value.digest})")  # type: ignore[attr-defined]
+    elif kind is Language:  # its settings are in `setup`
+        out.append(f"L({value.code})")  # type: ignore[attr-defined]
+    elif kind is list or kind is tuple:
         out.append("[")
-        for item in value:
+        for item in value:  # type: ignore[attr-defined]
             _encode(item, out)
         out.append("]")
-    elif isinstance(value, dict):
+    elif kind is dict:
         out.append("{")
-        for name, item in sorted(value.items(), key=lambda kv: repr(kv[0])):
+        for name, item in sorted(value.items(), key=lambda kv: repr(kv[0])):  # type: ignore
             out.append(repr(name))
             _encode(item, out)
         out.append("}")
-    elif isinstance(value, set | frozenset):
-        out.append(repr(sorted(value)))
+    elif kind is set or kind is frozenset:
+        out.append(repr(sorted(value)))  # type: ignore[call-overload]
     elif is_dataclass(value) and not isinstance(value, type):
-        out.append(type(value).__name__ + "(")
-        for f in fields(value):
-            _encode(getattr(value, f.name), out)
+        out.append(kind.__name__ + "(")
+        for name in _field_names(kind):
+            _encode(getattr(value, name), out)
         out.append(")")
     else:
-        raise TypeError(f"no page-key encoding for {type(value).__name__}")
+        raise TypeError(f"no page-key encoding for {kind.__name__}")
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def page_key(setup: str, *parts: object) -> str:

@@ -94,7 +94,8 @@ class Renderer:
                 **(derived[0]() if derived else {})).encode("utf-8")
 
         return self.keyed(path + "index.html" if path.endswith("/") or not path else path,
-                          (template, lang, path, alternates, switch, has_about, context,
+                          # alternates and switch are made of these and the settings
+                          (template, lang, path, paths, fallback, x_default, has_about, context,
                            derived[1] if derived else ()), produce, searchable)
 
     def keyed(self, out_path: str, parts: tuple, produce: Callable[[], bytes],
