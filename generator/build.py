@@ -143,6 +143,7 @@ def render(loaded: Loaded, theme: Theme, setup: str = "",
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
+        outputs = renderer.finish(outputs)
     except jinja2.TemplateError as exc:
         template_error(exc, theme, diags)
         raise GeneratorError(diags.items) from None

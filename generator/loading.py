@@ -7,7 +7,6 @@ in that order: the output does not depend on how many workers ran.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from generator.errors import Diagnostic, Diagnostics
 from generator.load import load_document
 from generator.markup import MarkdownRenderer
 from generator.model import Document
+from generator.parallel import workers
 from generator.sources import SourceFile, with_text
 
 # Below this many files a pool costs more than it saves.
@@ -33,11 +33,6 @@ def _renderer() -> MarkdownRenderer:
 def _load(source: SourceFile, config: SiteConfig) -> tuple[Document | None, list[Diagnostic]]:
     diags = Diagnostics()
     return load_document(source, config, _renderer(), diags), diags.items
-
-
-def workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
 
 
 def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: DocumentCache,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jinja2
 
@@ -13,6 +13,7 @@ from generator.config import Language, SiteConfig
 from generator.markup import excerpt, resolve_links
 from generator.model import Document, Output, Site
 from generator.pagekeys import page_key
+from generator.parallel import run_all
 from generator.structured import structured_data
 
 _LOCAL_HREF = re.compile(r'href="#')
@@ -54,6 +55,7 @@ class Renderer:
         self.site, self.config, self.envs = site, config, envs
         self.setup, self.previous = setup, previous or {}
         self.keys: dict[str, str] = {}  # this build's page keys, for the next one
+        self.pending: dict[str, Callable[[], bytes]] = {}  # outputs to render: `finish`
         self._by_source = {d.source_path: d for d in site.documents}
         self._about = {d.lang for d in site.documents if d.kind == "page" and d.key == "about"}
         self.sitemap: list[SitemapEntry] = []  # every indexable page rendered so far
@@ -100,12 +102,22 @@ class Renderer:
 
     def keyed(self, out_path: str, parts: tuple, produce: Callable[[], bytes],
               searchable: bool = False) -> Output:
-        """The output, rendered by `produce` unless its key (`parts`, everything it shows)
-        is the one the previous build had: then it is `kept`."""
+        """The output, to be rendered by `produce` in `finish`, unless its key (`parts`,
+        everything it shows) is the one the previous build had: then it is `kept`."""
         key = self.keys[out_path] = page_key(self.setup, *parts)
         if self.previous.get(out_path) == key:
             return Output(out_path, b"", searchable, kept=True)
-        return Output(out_path, produce(), searchable)
+        self.pending[out_path] = produce
+        return Output(out_path, b"", searchable)
+
+    def finish(self, outputs: list[Output]) -> list[Output]:
+        """`outputs` with the pending ones rendered, across all cores when there are many."""
+        for env in self.envs.values():  # compiled before the fork, with errors reported here
+            for name in env.list_templates():
+                env.get_template(name)
+        rendered = dict(zip(self.pending, run_all(list(self.pending.values())), strict=True))
+        self.pending = {}
+        return [replace(o, data=rendered[o.path]) if o.path in rendered else o for o in outputs]
 
     def linked(self, doc: Document) -> tuple[Document, ...]:
         """The document and those its body links to: their URLs are in its HTML."""

@@ -74,5 +74,10 @@ def template_error(exc: jinja2.TemplateError, theme: Theme, diags: Diagnostics) 
     """Report a theme error at its template line instead of a traceback."""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates"
     line = getattr(exc, "lineno", 0) or 0
+    tb = exc.__traceback__  # errors while rendering: Jinja puts template lines in the frames
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.startswith(str(theme.templates)):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
     diags.error(str(name), line, f"theme template error: {exc.message or exc}",
                 f"fix the template in {theme.templates}")

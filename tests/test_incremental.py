@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading
+from generator import loading, parallel
 from generator.build import Options, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,13 +78,43 @@ def test_corrupt_cache_falls_back_to_a_full_build(site):
     assert tree(site / "build") == tree(site / "clean")
 
 
-def test_parallel_parsing_equals_serial(site, monkeypatch):
+_WORKER_LOG: dict[str, Path] = {}
+_real_run = parallel._run
+
+
+def _run_in_worker(span):
+    """parallel._run, leaving the pid of every worker that rendered pages in a log."""
+    with _WORKER_LOG["path"].open("a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+    return _real_run(span)
+
+
+def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
     monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     run(site, "serial", cache=False)
     monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
     monkeypatch.setattr(loading, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setitem(_WORKER_LOG, "path", site / "forked.log")
+    monkeypatch.setattr(parallel, "_run", _run_in_worker)
     run(site, "parallel", cache=False)
     assert tree(site / "serial") == tree(site / "parallel")
+    workers = set((site / "forked.log").read_text(encoding="utf-8").split())
+    assert workers and str(os.getpid()) not in workers
+
+
+def test_a_template_error_in_a_worker_is_reported_like_any_other(site, monkeypatch):
+    from generator.errors import GeneratorError
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    _edit(site / "themes/default/templates/issue.html", "{{ doc.title }}",
+          "{{ doc.no_such_field }}")
+    with pytest.raises(GeneratorError) as failed:
+        run(site, "build")
+    assert "issue.html" in str(failed.value.diagnostics[0].path)
 
 
 ZH_ISSUE = ("---\nnumber: {n}\ndate: 2015-{m:02d}-01\ntranslation_of: en\n---\n\n"
