@@ -21,8 +21,9 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline, emphasis
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
@@ -74,6 +75,7 @@ class MarkdownRenderer:
         # No typographer or linkify: the text stays as written.
         md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False}).enable("table")
         md.disable(["html_block", "html_inline"])  # no-ops without html, but tried on every line
+        md.inline.ruler.at("emphasis", _emphasis)
         md.use(footnote_plugin, inline=False)  # `^[...]` is not Python-Markdown syntax
         md.use(admon_plugin)  # boxed panels: !!! panel "专栏：…"
         md.use(deflist_plugin)
@@ -99,6 +101,42 @@ def _normalize_link(url: str) -> str:
     invisible characters makes the link check see what a browser sees (`java\\tscript:`).
     """
     return _UNSAFE_IN_URL.sub(lambda match: quote(match.group()), url)
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's `*`/`_` rule, with `*` next to CJK text flanking as Python-Markdown's did.
+
+    CommonMark lets `**` close after punctuation only before a space or punctuation, so
+    `**重点任务：**加强合作` would stay literal: Chinese has no spaces between words. Next to
+    wide characters, the rule of the CJK-friendly CommonMark draft applies: they permit
+    flanking like punctuation and, being words too, never prevent it.
+    """
+    start, first = state.pos, len(state.delimiters)
+    if not emphasis.tokenize(state, silent) or state.src[start] != "*":
+        return bool(state.pos > start)
+    last = state.src[start - 1] if start > 0 else " "
+    after = state.src[state.pos] if state.pos < state.posMax else " "
+    if _wide(last) or _wide(after):
+        can_open, can_close = _flanking(after, last), _flanking(last, after)
+        for delimiter in state.delimiters[first:]:
+            delimiter.open, delimiter.close = can_open, can_close
+    return True
+
+
+def _flanking(inside: str, outside: str) -> bool:
+    """Whether a `*` run with `inside` on the emphasised side can open (or close) there."""
+    if isWhiteSpace(ord(inside)):
+        return False
+    blocks = _punct(inside) and not _wide(inside)
+    return not blocks or isWhiteSpace(ord(outside)) or _punct(outside) or _wide(outside)
+
+
+def _punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 # ----- core rules: run on the token stream of one document ------------------------------------
