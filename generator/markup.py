@@ -41,6 +41,7 @@ _ATTR_LIST = r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}[ ]*$"
 _HEADING_ATTRS = re.compile(r"[ ]+" + _ATTR_LIST)  # at the end of the heading line
 _PARAGRAPH_ATTRS = re.compile(r"\n[ ]*" + _ATTR_LIST)  # alone on the paragraph's last line
 _ATTR_WORD = re.compile(r"([#.])([\w-]+)")  # `#id` or `.class`: letters, digits, `_`, `-`
+_CLOSING_HASHES = re.compile(r"(^|[ ]+)#+$")
 _ATTR_PATTERNS = {"heading_open": _HEADING_ATTRS, "paragraph_open": _PARAGRAPH_ATTRS}
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")  # `same_1`: the next duplicate is `same_2`
 _URL_ATTR = {"link_open": "href", "image": "src"}
@@ -153,6 +154,8 @@ def _apply_attr_lists(state: StateCore) -> None:
         if match is None or attrs is None:
             continue
         token.content = token.content[:match.start()]
+        if opener.type == "heading_open":  # `## Title ## {#id}`: the closing #s go too
+            token.content = _CLOSING_HASHES.sub("", token.content)
         # A tight list item's paragraph is not rendered: the attributes go to the item.
         target = _parent(tokens, at - 1) if opener.hidden else opener
         for name, value in attrs:

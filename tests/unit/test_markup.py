@@ -23,9 +23,11 @@ def test_heading_ids_explicit_generated_and_unique():
 
 
 def test_explicit_heading_ids_ascii_and_cjk():
-    out = render("## Updates {#international-cooperation}\n\n### 中加合作 {#中加-合作} ###\n")
+    out = render("## Updates {#international-cooperation}\n\n### 中加合作 {#中加-合作} ###\n\n"
+                 "#### Closed ## {#closed}\n")
     assert [(h.level, h.id, h.title) for h in out.headings] == [
-        (2, "international-cooperation", "Updates"), (3, "中加-合作", "中加合作")]
+        (2, "international-cooperation", "Updates"), (3, "中加-合作", "中加合作"),
+        (4, "closed", "Closed")]
     assert '<h2 id="international-cooperation">Updates</h2>' in out.html
     assert '<h3 id="中加-合作">中加合作</h3>' in out.html
 
