@@ -113,11 +113,11 @@ def _emphasis(state: StateInline, silent: bool) -> bool:
     flanking like punctuation and, being words too, never prevent it.
     """
     start, first = state.pos, len(state.delimiters)
-    if not emphasis.tokenize(state, silent) or state.src[start] != "*":
-        return bool(state.pos > start)
+    if not emphasis.tokenize(state, silent):
+        return False
     last = state.src[start - 1] if start > 0 else " "
     after = state.src[state.pos] if state.pos < state.posMax else " "
-    if _wide(last) or _wide(after):
+    if state.src[start] == "*" and (_wide(last) or _wide(after)):
         can_open, can_close = _flanking(after, last), _flanking(last, after)
         for delimiter in state.delimiters[first:]:
             delimiter.open, delimiter.close = can_open, can_close
