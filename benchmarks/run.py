@@ -474,8 +474,8 @@ def machine() -> dict:
             break
     mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), 0)
-    py = subprocess.run([str(VENV_PYTHON), "-c", "import sys, markdown, jinja2; print("
-                         "sys.version.split()[0], markdown.__version__, jinja2.__version__)"],
+    py = subprocess.run([str(VENV_PYTHON), "-c", "import sys, markdown_it, jinja2; print("
+                         "sys.version.split()[0], markdown_it.__version__, jinja2.__version__)"],
                         capture_output=True, text=True).stdout.split()
     commit = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
                             capture_output=True, text=True).stdout.strip()
@@ -484,7 +484,7 @@ def machine() -> dict:
                                   ).stdout.split()[1] if hugo_exe else None
     return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "ram_gb": round(mem / 2**20, 1),
             "python": py[0] if py else platform.python_version(),
-            "markdown": py[1] if len(py) > 1 else None, "jinja2": py[2] if len(py) > 2 else None,
+            "markdown_it": py[1] if len(py) > 1 else None, "jinja2": py[2] if len(py) > 2 else None,
             "os": platform.platform(), "commit": commit, "hugo": hugo_version}
 
 
@@ -569,7 +569,8 @@ def main(argv: list[str] | None = None) -> int:
 
     info = machine()
     print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM; "
-          f"Python {info['python']} (Markdown {info['markdown']}, Jinja2 {info['jinja2']}); "
+          f"Python {info['python']} (markdown-it-py {info['markdown_it']}, "
+          f"Jinja2 {info['jinja2']}); "
           f"{info['os']}; commit {info['commit']}" + (f"; Hugo {info['hugo']}" if info["hugo"]
                                                        else ""))
     args.cache.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,10 @@
 Links are not resolved here (URLs are the linking stage's job): a relative `.md` link becomes
 `newsletter-ref:<content path>#<anchor>` and a site-root link `/x` becomes `newsletter-root:x`;
 `resolve_links` turns both into real URLs once every document is known.
+
+The engine is markdown-it (CommonMark) with a few core rules of our own for the syntax the
+README documents in Python-Markdown's style: `{#id}` at the end of a heading line and
+`{: .class }` on the line after a paragraph.
 """
 
 from __future__ import annotations
@@ -11,14 +15,19 @@ import html
 import posixpath
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline, emphasis
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from generator.model import Heading, LinkRef
 
@@ -27,6 +36,17 @@ ROOT = "newsletter-root:"
 _LINK_ATTR = re.compile(r'(href|src)="(newsletter-ref:|newsletter-root:)([^"]*)"')
 _TAGS = re.compile(r"<[^>]+>")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Python-Markdown's attr_list syntax: `{: #id .class }`, the colon optional.
+_ATTR_LIST = r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}[ ]*$"
+_HEADING_ATTRS = re.compile(r"[ ]+" + _ATTR_LIST)  # at the end of the heading line
+_PARAGRAPH_ATTRS = re.compile(r"\n[ ]*" + _ATTR_LIST)  # alone on the paragraph's last line
+_ATTR_WORD = re.compile(r"([#.])([\w-]+)")  # `#id` or `.class`: letters, digits, `_`, `-`
+_CLOSING_HASHES = re.compile(r"(^|[ ]+)#+$")
+_ATTR_PATTERNS = {"heading_open": _HEADING_ATTRS, "paragraph_open": _PARAGRAPH_ATTRS}
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")  # `same_1`: the next duplicate is `same_2`
+_URL_ATTR = {"link_open": "href", "image": "src"}
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_PLAIN = ("text", "text_special", "code_inline")
 
 
 @dataclass(frozen=True)
@@ -43,88 +63,217 @@ def slugify(value: str, separator: str = "-") -> str:
     return slug or "section"
 
 
-class _LinkCollector(Treeprocessor):
-    """Rewrites internal links to placeholders and records them for checking."""
-
-    def __init__(self, md: markdown.Markdown, source_dir: Callable[[], str]):
-        super().__init__(md)
-        self.source_dir = source_dir
-        self.links: list[LinkRef] = []
-
-    def run(self, root: etree.Element) -> None:
-        for el in root.iter():
-            for attr in ("href", "src"):
-                value = el.get(attr)
-                if value is not None:
-                    el.set(attr, self._rewrite(value))
-
-    def _rewrite(self, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc or value.startswith("#"):
-            return value
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            ref = LinkRef(path.lstrip("/"), parts.fragment, value, True)
-            self.links.append(ref)
-            return ROOT + value.lstrip("/")
-        if path.endswith(".md"):
-            target = posixpath.normpath(posixpath.join(self.source_dir(), path))
-            self.links.append(LinkRef(target, parts.fragment, value, False))
-            return REF + target + ("#" + parts.fragment if parts.fragment else "")
-        return value
-
-
-class _NewsletterExtension(Extension):
-    def __init__(self, source_dir: Callable[[], str]):
-        super().__init__()
-        self.source_dir = source_dir
-        self.collector: _LinkCollector | None = None
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (library API)
-        self.collector = _LinkCollector(md, self.source_dir)
-        md.treeprocessors.register(self.collector, "newsletter-links", 5)
-
-
 class MarkdownRenderer:
-    """One configured Markdown instance, reset between documents (building one is slow)."""
+    """One configured MarkdownIt, shared by every document (building one is slow).
+
+    Per-document state (source folder, links, headings, footnotes) lives in the `env` dict
+    markdown-it passes to every rule, so nothing needs resetting between documents.
+    """
 
     def __init__(self) -> None:
-        self._source_dir = ""
-        self._ext = _NewsletterExtension(lambda: self._source_dir)
-        self._md = markdown.Markdown(
-            extensions=[
-                "extra",  # tables, footnotes, attr_list, abbr, def_list, fenced_code, md_in_html
-                "admonition",  # boxed panels: !!! panel "专栏：…"
-                "sane_lists",
-                "toc",
-                self._ext,
-            ],
-            extension_configs={"toc": {"slugify": slugify, "toc_depth": "1-6"}},
-            output_format="html",
-        )
         # Raw HTML in content is shown as text, as Hugo does by default: editors write
         # Markdown, and a stray <script> or unclosed <div> must not reach the page.
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
+        # No typographer or linkify: the text stays as written.
+        md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False}).enable("table")
+        md.disable(["html_block", "html_inline"])  # no-ops without html, but tried on every line
+        md.inline.ruler.at("emphasis", _emphasis)
+        md.use(footnote_plugin, inline=False)  # `^[...]` is not Python-Markdown syntax
+        md.use(admon_plugin)  # boxed panels: !!! panel "专栏：…"
+        md.use(deflist_plugin)
+        md.core.ruler.before("inline", "attr_lists", _apply_attr_lists)
+        md.core.ruler.after("footnote_tail", "heading_ids", _set_heading_ids)
+        md.core.ruler.after("heading_ids", "internal_links", _rewrite_links)
+        for name, rule in _FOOTNOTE_RULES.items():
+            md.add_render_rule(name, rule)
+        md.normalizeLink = _normalize_link  # type: ignore[method-assign]
+        self._md = md
 
     def render(self, text: str, source_path: str) -> Rendered:
-        self._source_dir = posixpath.dirname(source_path)
-        md = self._md.reset()
-        assert self._ext.collector is not None
-        self._ext.collector.links = []
-        body = md.convert(text)
-        headings = tuple(_flatten(md.toc_tokens))  # type: ignore[attr-defined]
-        return Rendered(body, headings, tuple(self._ext.collector.links))
+        env: dict[str, Any] = {"source_dir": posixpath.dirname(source_path)}
+        body = self._md.render(text, env)
+        return Rendered(body, tuple(env["headings"]), tuple(env["links"]))
 
 
-def _flatten(tokens: list[dict]) -> list[Heading]:
-    out: list[Heading] = []
-    for token in tokens:
-        out.append(Heading(token["level"], token["id"], html.unescape(token["name"])))
-        out.extend(_flatten(token["children"]))
-    return out
+def _normalize_link(url: str) -> str:
+    """The URL as written, but with whitespace and control characters encoded.
+
+    markdown-it's default percent-encodes all non-ASCII: anchors like `13.md#国际合作` must stay
+    equal to heading ids, and LinkRef.written must be findable in the source. Encoding the
+    invisible characters makes the link check see what a browser sees (`java\\tscript:`).
+    """
+    return _UNSAFE_IN_URL.sub(lambda match: quote(match.group()), url)
 
 
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's `*`/`_` rule, with `*` next to CJK text flanking as Python-Markdown's did.
+
+    CommonMark lets `**` close after punctuation only before a space or punctuation, so
+    `**重点任务：**加强合作` would stay literal: Chinese has no spaces between words. Next to
+    wide characters, the rule of the CJK-friendly CommonMark draft applies: they permit
+    flanking like punctuation and, being words too, never prevent it.
+    """
+    start, first = state.pos, len(state.delimiters)
+    if not emphasis.tokenize(state, silent):
+        return False
+    last = state.src[start - 1] if start > 0 else " "
+    after = state.src[state.pos] if state.pos < state.posMax else " "
+    if state.src[start] == "*" and (_wide(last) or _wide(after)):
+        can_open, can_close = _flanking(after, last), _flanking(last, after)
+        for delimiter in state.delimiters[first:]:
+            delimiter.open, delimiter.close = can_open, can_close
+    return True
+
+
+def _flanking(inside: str, outside: str) -> bool:
+    """Whether a `*` run with `inside` on the emphasised side can open (or close) there."""
+    if isWhiteSpace(ord(inside)):
+        return False
+    blocks = _punct(inside) and not _wide(inside)
+    return not blocks or isWhiteSpace(ord(outside)) or _punct(outside) or _wide(outside)
+
+
+def _punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+# ----- core rules: run on the token stream of one document ------------------------------------
+def _apply_attr_lists(state: StateCore) -> None:
+    """`## Title {#id}` and a `{: .class }` line after a paragraph, before inline parsing."""
+    tokens = state.tokens
+    for at, token in enumerate(tokens):
+        if token.type != "inline" or not token.content.endswith("}"):  # contents are stripped
+            continue
+        opener = tokens[at - 1]
+        pattern = _ATTR_PATTERNS.get(opener.type)
+        match = pattern.search(token.content) if pattern else None
+        attrs = _parse_attrs(match.group(1)) if match else None
+        if match is None or attrs is None:
+            continue
+        token.content = token.content[:match.start()]
+        if opener.type == "heading_open":  # `## Title ## {#id}`: the closing #s go too
+            token.content = _CLOSING_HASHES.sub("", token.content)
+        # A tight list item's paragraph is not rendered: the attributes go to the item.
+        target = _parent(tokens, at - 1) if opener.hidden else opener
+        for name, value in attrs:
+            if name == "class":
+                target.attrJoin(name, value)
+            else:
+                target.attrSet(name, value)
+
+
+def _parse_attrs(text: str) -> list[tuple[str, str]] | None:
+    """`#id .a .b` -> attributes; None for anything else, which then stays visible as text
+    (and lint reports it).
+
+    Only ids and classes: Python-Markdown also took `key=value`, which would let content set
+    `onclick` or `style` although raw HTML is not allowed.
+    """
+    attrs: list[tuple[str, str]] = []
+    for word in text.split():
+        match = _ATTR_WORD.fullmatch(word)
+        if match is None:
+            return None
+        attrs.append(("id" if match.group(1) == "#" else "class", match.group(2)))
+    return attrs
+
+
+def _parent(tokens: Sequence[Token], at: int) -> Token:
+    level = tokens[at].level - 1
+    return next(t for t in reversed(tokens[:at]) if t.level == level and t.nesting == 1)
+
+
+def _set_heading_ids(state: StateCore) -> None:
+    """Ids for headings without `{#id}`, unique the way Python-Markdown's toc made them."""
+    used = {str(t.attrs["id"]) for t in state.tokens if "id" in t.attrs}
+    headings: list[Heading] = []
+    for at, token in enumerate(state.tokens):
+        if token.type != "heading_open":
+            continue
+        title = " ".join(_plain(state.tokens[at + 1]).split())
+        if "id" not in token.attrs:
+            token.attrSet("id", _unique(slugify(title), used))
+        headings.append(Heading(int(token.tag[1]), str(token.attrs["id"]), title))
+    state.env["headings"] = headings
+
+
+def _plain(inline: Token) -> str:
+    """Text of an inline token as a reader sees it (images and footnote marks left out)."""
+    return "".join(child.content for child in inline.children or () if child.type in _PLAIN)
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    while slug in used:
+        counted = _COUNTED.match(slug)
+        slug = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{slug}_1"
+    used.add(slug)
+    return slug
+
+
+def _rewrite_links(state: StateCore) -> None:
+    """Internal links -> placeholders, each recorded as a LinkRef in document order."""
+    links: list[LinkRef] = []
+    source_dir = state.env["source_dir"]
+    for token in state.tokens:
+        for child in token.children or ():
+            attr = _URL_ATTR.get(child.type)
+            if attr:
+                written = str(child.attrs[attr])
+                child.attrSet(attr, _rewrite(written, source_dir, links))
+    state.env["links"] = links
+
+
+def _rewrite(value: str, source_dir: str, links: list[LinkRef]) -> str:
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("#"):
+        return value
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        links.append(LinkRef(path.lstrip("/"), parts.fragment, value, True))
+        return ROOT + value.lstrip("/")
+    if path.endswith(".md"):
+        target = posixpath.normpath(posixpath.join(source_dir, path))
+        links.append(LinkRef(target, parts.fragment, value, False))
+        return REF + target + ("#" + parts.fragment if parts.fragment else "")
+    return value
+
+
+# ----- footnotes: Python-Markdown's markup, which the e-mail's text part and CSS expect --------
+def _footnote_ids(token: Token) -> tuple[str, str]:
+    """(`fn:label`, `fnref:label` or `fnref2:label` ...) for a reference or back-link."""
+    label, sub = escapeHtml(token.meta["label"]), token.meta["subId"]
+    return f"fn:{label}", f"fnref{sub + 1 if sub else ''}:{label}"
+
+
+def _footnote_ref(self: Any, tokens: Sequence[Token], idx: int, *_: Any) -> str:
+    note, ref = _footnote_ids(tokens[idx])
+    number = tokens[idx].meta["id"] + 1
+    return f'<sup id="{ref}"><a class="footnote-ref" href="#{note}">{number}</a></sup>'
+
+
+def _footnote_anchor(self: Any, tokens: Sequence[Token], idx: int, *_: Any) -> str:
+    space = "" if tokens[idx].meta["subId"] else "&#160;"
+    return f'{space}<a class="footnote-backref" href="#{_footnote_ids(tokens[idx])[1]}">&#8617;</a>'
+
+
+def _footnote_open(self: Any, tokens: Sequence[Token], idx: int, *_: Any) -> str:
+    return f'<li id="fn:{escapeHtml(tokens[idx].meta["label"])}">\n'
+
+
+_FOOTNOTE_RULES: dict[str, Callable[..., str]] = {
+    "footnote_ref": _footnote_ref,
+    "footnote_anchor": _footnote_anchor,
+    "footnote_open": _footnote_open,
+    "footnote_close": lambda *_: "</li>\n",
+    "footnote_block_open": lambda *_: '<div class="footnote">\n<hr>\n<ol>\n',
+    "footnote_block_close": lambda *_: "</ol>\n</div>\n",
+}
+
+
+# ----- HTML helpers ---------------------------------------------------------------------------
 def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
 

@@ -132,6 +132,8 @@ CASES = {
                           "was not understood"),
     "attribute list not applied": (ISSUE, GOOD_ISSUE.format(n=1) + "\nText\n\n{: .source }\n",
                                    ISSUE, 14, "was not applied"),
+    "attribute list with a value": (ISSUE, GOOD_ISSUE.format(n=1) + '\nText\n{: style="x" }\n',
+                                    ISSUE, 13, "was not applied"),
     "space in link": (ISSUE, GOOD_ISSUE.format(n=1) + "\nSee [No.2] (2.md).\n", ISSUE, 12,
                       "breaks the link"),
     "unknown site setting": ("site.yaml", (ROOT / "site.yaml").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 from generator.markup import MarkdownRenderer, resolve_links, slugify
+from generator.model import LinkRef
 
 R = MarkdownRenderer()
 
@@ -15,24 +16,99 @@ def test_slugify_english_and_chinese():
 
 
 def test_heading_ids_explicit_generated_and_unique():
-    out = render("## Same\n\n### A {#custom}\n\n## Same\n\n### 中文标题\n")
+    out = render("## Same\n\n### A {#custom}\n\n## Same\n\n### 中文标题\n\n## Same\n")
     ids = [h.id for h in out.headings]
-    assert ids == ["same", "custom", "same_1", "中文标题"]
+    assert ids == ["same", "custom", "same_1", "中文标题", "same_2"]
     assert '<h3 id="custom">A</h3>' in out.html
 
 
+def test_explicit_heading_ids_ascii_and_cjk():
+    out = render("## Updates {#international-cooperation}\n\n### 中加合作 {#中加-合作} ###\n\n"
+                 "#### Closed ## {#closed}\n")
+    assert [(h.level, h.id, h.title) for h in out.headings] == [
+        (2, "international-cooperation", "Updates"), (3, "中加-合作", "中加合作"),
+        (4, "closed", "Closed")]
+    assert '<h2 id="international-cooperation">Updates</h2>' in out.html
+    assert '<h3 id="中加-合作">中加合作</h3>' in out.html
+
+
+def test_generated_ids_avoid_explicit_ones_anywhere_in_the_page():
+    out = render("## Intro\n\n## Other {#intro}\n\n## Intro_1\n")
+    assert [h.id for h in out.headings] == ["intro_1", "intro", "intro_2"]
+
+
+def test_malformed_heading_ids_stay_visible_for_lint():
+    for text in ("### Title {#two words}", "### Title {#a.b}", "### Title{#x}",
+                 "### Title {: style=x }"):
+        heading = render(text).headings[0]
+        assert "{" in heading.title and heading.id.startswith("title"), text
+
+
+def test_attribute_list_applies_to_the_paragraph_above():
+    out = render("Article text.\n\n(Source: www.cistc.gov.cn, July 6, 2016)\n{: .source }\n")
+    assert out.html == ("<p>Article text.</p>\n"
+                        '<p class="source">(Source: www.cistc.gov.cn, July 6, 2016)</p>\n')
+    assert '<p id="p1" class="a b">x</p>' in render("x\n{: #p1 .a .b }").html
+    assert '<li class="x">item</li>' in render("- item\n  {: .x }").html
+
+
+def test_attribute_list_not_applied_stays_as_text():
+    assert "<p>{: .source }</p>" in render("Text\n\n{: .source }\n").html
+    out = render('Text\n{: onclick="x()" }\n')  # only ids and classes, never handlers
+    assert out.html == "<p>Text\n{: onclick=&quot;x()&quot; }</p>\n"
+
+
+def test_admonition_panel():
+    out = render('Intro\n\n!!! panel "专栏：国家国际科技合作专项"\n    Panel *text*.\n\n'
+                 "    Second paragraph.\n\nAfter.\n")
+    assert out.html == ("<p>Intro</p>\n"
+                        '<div class="admonition panel">\n'
+                        '<p class="admonition-title">专栏：国家国际科技合作专项</p>\n'
+                        "<p>Panel <em>text</em>.</p>\n<p>Second paragraph.</p>\n</div>\n"
+                        "<p>After.</p>\n")
+
+
+def test_footnotes_keep_python_markdown_markup():
+    out = render("Text[^a] and again[^a].\n\n[^a]: The *note*.\n")
+    assert out.html == (
+        '<p>Text<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup> and again'
+        '<sup id="fnref2:a"><a class="footnote-ref" href="#fn:a">1</a></sup>.</p>\n'
+        '<div class="footnote">\n<hr>\n<ol>\n<li id="fn:a">\n<p>The <em>note</em>.&#160;'
+        '<a class="footnote-backref" href="#fnref:a">&#8617;</a>'
+        '<a class="footnote-backref" href="#fnref2:a">&#8617;</a></p>\n</li>\n</ol>\n</div>\n')
+    assert "[^b]" in render("Undefined[^b].").html
+
+
+def test_tables():
+    out = render("| Field | Projects |\n|---|---:|\n| AI | 12 |\n")
+    assert out.html == ("<table>\n<thead>\n<tr>\n<th>Field</th>\n"
+                        '<th style="text-align:right">Projects</th>\n</tr>\n</thead>\n<tbody>\n'
+                        '<tr>\n<td>AI</td>\n<td style="text-align:right">12</td>\n</tr>\n'
+                        "</tbody>\n</table>\n")
+
+
+def test_emphasis_next_to_chinese_punctuation():
+    out = render("**重点任务：**加强合作。本项目**“十二五”**规划，*斜体。*正文")
+    assert out.html == ("<p><strong>重点任务：</strong>加强合作。本项目<strong>“十二五”</strong>"
+                        "规划，<em>斜体。</em>正文</p>\n")
+    assert render("2 * 3 * 4 and snake_case_name").html == "<p>2 * 3 * 4 and snake_case_name</p>\n"
+
+
+def test_text_is_kept_as_written():
+    out = render('"Quotes" -- dashes... (c) https://a.example/ ^[not a note]')
+    assert out.html == ("<p>&quot;Quotes&quot; -- dashes... (c) https://a.example/ "
+                        "^[not a note]</p>\n")
+
+
 def test_heading_titles_are_plain_text():
-    out = render("### S&T *News*\n")
-    assert out.headings[0].title == "S&T News"
+    out = render("### S&T *News*[^1] ![logo](x.png) `a<b`\n\n[^1]: n\n")
+    assert out.headings[0].title == "S&T News a<b"  # no footnote number, no alt text
+    assert out.headings[0].id == "s-t-news-a-b"
 
 
-def test_extensions_tables_footnotes_attr_list_admonition():
-    out = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n{: .source }\n\n[^1]: Note\n\n"
-                 '!!! panel "专栏：X"\n    Body\n')
-    assert "<table>" in out.html
-    assert 'class="footnote"' in out.html
-    assert '<p class="source">' in out.html
-    assert '<div class="admonition panel">' in out.html
+def test_definition_lists():
+    out = render("Term\n:   Definition\n")
+    assert out.html == "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>\n"
 
 
 def test_relative_md_links_become_refs_and_are_recorded():
@@ -45,9 +121,26 @@ def test_relative_md_links_become_refs_and_are_recorded():
     assert 'href="https://a.example/"' in html
 
 
+def test_link_rewriting_keeps_cjk_anchors_and_images_as_written():
+    out = render("[中文版](../../zh/issues/13.md#国际合作) ![logo](/img/logo.png) [top](#s)",
+                 "content/en/issues/13.md")
+    assert out.links == (
+        LinkRef("content/zh/issues/13.md", "国际合作", "../../zh/issues/13.md#国际合作", False),
+        LinkRef("img/logo.png", "", "/img/logo.png", True))
+    assert 'href="newsletter-ref:content/zh/issues/13.md#国际合作"' in out.html
+    assert 'src="newsletter-root:img/logo.png"' in out.html and 'href="#s"' in out.html
+
+
+def test_unsafe_link_schemes_are_not_links():
+    out = render("[a](javascript:alert(1)) [b](<java\tscript:alert(1)>)")
+    # The tab is encoded, so the link is a relative URL, not a script that browsers would run.
+    assert out.html == '<p>[a](javascript:alert(1)) <a href="java%09script:alert(1)">b</a></p>\n'
+
+
 def test_raw_html_and_text_are_escaped():
-    out = render("A <script>alert(1)</script>\n\n<div onclick=x>b</div>")
-    assert "<script" not in out.html and "<div" not in out.html
+    out = render("A <script>alert(1)</script>\n\n<div onclick=x>b</div>\n\n<!-- c -->")
+    assert "<script" not in out.html and "<div" not in out.html and "<!--" not in out.html
+    assert "<p>&lt;div onclick=x&gt;b&lt;/div&gt;</p>" in out.html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out.html
     assert "Fish &amp; chips &lt; 3" in render("Fish & chips < 3").html
     assert '<a href="https://a.example/">' in render("<https://a.example/>").html
