@@ -73,15 +73,30 @@ class Measure:
     rss_mb: float  # peak RSS of the process tree's largest member (wait4)
     cpu: float = 0.0  # user + system seconds of the child and the processes it waited for
     load: float = 0.0  # 1-minute load average when the measurement started
-    tree_mb: float = 0.0  # peak of the summed RSS of the process tree, sampled at 5 Hz
+    tree_mb: float = 0.0  # peak of the summed PSS of the process tree, sampled at 5 Hz
     info: dict = field(default_factory=dict)
 
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, now (0 once it is gone)."""
+def _pss(pid: int) -> int:
+    """Proportional set size: pages shared with other processes (forked workers share most
+    of the parent's memory) count in part, so a tree's sum is what it really occupies."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:  # no smaps_rollup (old kernel): resident pages, shared ones counted in full
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Bytes occupied by a process and all its descendants, now (0 once it is gone)."""
     parents: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -95,15 +110,12 @@ def tree_rss(pid: int) -> int:
     while todo:
         p = todo.pop()
         todo += parents.get(p, [])
-        try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except (OSError, ValueError, IndexError):
-            continue
+        total += _pss(p)
     return total
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process tree every `interval` seconds; keeps the peak."""
+    """Samples the memory (summed PSS) of a process tree every `interval` s; keeps the peak."""
 
     def __init__(self, pid: int, interval: float = 0.2):
         super().__init__(daemon=True)
@@ -112,7 +124,7 @@ class TreeSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(self.interval):
-            self.peak = max(self.peak, tree_rss(self.pid))
+            self.peak = max(self.peak, tree_memory(self.pid))
 
 
 def timed(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> Measure:
@@ -523,7 +535,7 @@ def table(summary: dict) -> str:
         for entry in scenarios.values():
             stage_names += [s for s in entry["stages_s"] if s not in stage_names]
     hugo_cold = summary.get("hugo", {}).get("cold", {}).get("median_s")
-    head = ["tool", "scenario", "median s", "runs", "CPU s", "max proc MB", "tree MB",
+    head = ["tool", "scenario", "median s", "runs", "CPU s", "max proc MB", "tree PSS MB",
             *stage_names]
     if hugo_cold:
         head.append("x Hugo cold")
