@@ -98,8 +98,7 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     from generator.loading import load_all
 
     documents = load_all(options.root, files, config, cache, diags)
-    write_files(cache_dir, [Output(shard_name(index), data)
-                            for index, data in cache.dump().items()])
+    write_files(cache_dir, (Output(shard_name(index), data) for index, data in cache.dump()))
     published = [d for d in documents if options.drafts or not d.draft]
     drafts_skipped = len(documents) - len(published)
     if not options.future and options.today:
@@ -204,6 +203,8 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                            unchanged=True, warnings=before.warnings, stages=stages,
                            seconds=time.perf_counter() - started)
     loaded = load(options, inputs)
+    # The texts are parsed now; the stamps and digests are all the rest of the build needs.
+    inputs = replace(inputs, files=[replace(f, text=None) for f in inputs.files])
     clock.lap("load+markdown")
     from generator.compiled import CompiledTemplates
 

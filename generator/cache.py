@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -72,8 +73,9 @@ class DocumentCache:
     def put(self, source: SourceFile, entry: Entry) -> None:
         self.used[self._key(source)] = entry
 
-    def dump(self) -> dict[int, bytes]:
-        """The shards whose entries differ from what was loaded: index -> bytes."""
+    def dump(self) -> Iterator[tuple[int, bytes]]:
+        """(index, bytes) of each shard whose entries differ from what was loaded, one at a
+        time (the whole cache pickled at once would double the build's peak memory)."""
         def split(entries: dict[str, Entry]) -> list[dict[str, Entry]]:
             shards: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
             for key, entry in entries.items():
@@ -82,6 +84,6 @@ class DocumentCache:
             return shards
 
         old = split(self.entries)
-        return {index: pickle.dumps((self.salt, shard), protocol=pickle.HIGHEST_PROTOCOL)
-                for index, shard in enumerate(split(self.used))
-                if shard.keys() != old[index].keys()}
+        for index, shard in enumerate(split(self.used)):
+            if shard.keys() != old[index].keys():
+                yield index, pickle.dumps((self.salt, shard), protocol=pickle.HIGHEST_PROTOCOL)

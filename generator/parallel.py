@@ -3,6 +3,7 @@ the site and the templates), so nothing but the results crosses between processe
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -35,12 +36,14 @@ def run_all(jobs: list[Callable[[], bytes]]) -> list[bytes]:
         return [job() for job in jobs]
     global _JOBS
     _JOBS = jobs
+    gc.freeze()  # the workers' collections then leave the inherited objects' pages shared
     try:
         size = max(1, len(jobs) // (count * 8))
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
         with multiprocessing.get_context("fork").Pool(count) as pool:
             results = [result for chunk in pool.imap(_run, spans) for result in chunk]
     finally:
+        gc.unfreeze()
         _JOBS = []
     # A job that failed in a worker fails again here, with its real exception.
     return [job() if result is None else result
