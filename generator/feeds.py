@@ -23,9 +23,13 @@ class FeedItem:
 
 def aware(value: dt.date, timezone: str) -> dt.datetime:
     """A date (midnight) or naive datetime, placed in the site's time zone."""
+    return _aware(value, ZoneInfo(timezone))
+
+
+def _aware(value: dt.date, zone: ZoneInfo) -> dt.datetime:
     if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(timezone))
+        return dt.datetime.combine(value, dt.time(), zone)
+    return value if value.tzinfo else value.replace(tzinfo=zone)
 
 
 def pub_date(value: dt.date, timezone: str) -> str:
@@ -37,9 +41,9 @@ def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Out
     """`built`: the build time for lastBuildDate, only when SOURCE_DATE_EPOCH gives one (else
     the newest item's date, so identical content gives identical bytes)."""
     site, config = renderer.site, renderer.config
+    zone = ZoneInfo(config.timezone)
     dated = [d for d in site.documents if d.lang == lang and d.date is not None]
-    dated.sort(key=lambda d: (aware(d.date, config.timezone), d.number or 0, d.key),
-               reverse=True)
+    dated.sort(key=lambda d: (_aware(d.date, zone), d.number or 0, d.key), reverse=True)
     latest = dated[:FEED_SIZE]
     return renderer.keyed(f"{lang}/feed.xml", ("feed", lang, built, [
         renderer.linked(doc) for doc in latest]), lambda: _render(renderer, lang, latest, built))

@@ -38,10 +38,16 @@ class Formatter:
 
     def __init__(self, locale: str):
         self.locale = Locale.parse(locale)
+        self._dates: dict[dt.date, str] = {}  # archives show thousands; Babel is slow
 
     def date(self, value: dt.date | None) -> str:
         """"July 15, 2016" / "2016年7月15日"."""
-        return format_date(value, "long", locale=self.locale) if value else ""
+        if not value:
+            return ""
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = format_date(value, "long", locale=self.locale)
+        return found
 
     def month(self, value: dt.date) -> str:
         """"July 2016" / "2016年7月"."""
