@@ -220,12 +220,15 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     clock.lap("templates")
     report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
                          future_skipped=loaded.future_skipped, stages=stages)
+    parts: dict[str, dict] = {}
     if options.search:
-        from generator.search import build_index
+        from generator.search import Part, build_index
 
-        bundle, report.search = build_index([
-            replace(o, data=(options.out / o.path).read_bytes()) if o.kept else o
-            for o in outputs if o.searchable])
+        kept_parts = {code: Part(**part) for code, part in before.search.items()} \
+            if before and before.setup == setup else {}
+        bundle, report.search, new_parts = build_index(
+            outputs, renderer.keys, kept_parts, lambda path: (options.out / path).read_bytes())
+        parts = {code: asdict(part) for code, part in new_parts.items()}
         outputs += bundle
         clock.lap("search")
     report.kept = sum(1 for o in outputs if o.kept)
@@ -248,6 +251,6 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                "search": asdict(report.search) if report.search else None}
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
         key, setup, options.out, summary, report.warnings, renderer.keys,
-        sources.stamps(inputs.files, inputs.scanned_ns)))])
+        sources.stamps(inputs.files, inputs.scanned_ns), parts))])
     report.seconds = time.perf_counter() - started
     return report

@@ -60,6 +60,7 @@ class Previous:
     warnings: list[Diagnostic]
     pages: dict[str, str]  # output path -> page key
     stamps: Stamps  # of the content files, for the next scan
+    search: dict[str, dict]  # the search index's parts (search.Part as a dict) by language
 
     def output_untouched(self, out: Path) -> bool:
         """Is `out` still exactly what that build wrote? Only then may its files be kept."""
@@ -67,10 +68,12 @@ class Previous:
 
 
 def encode_state(fingerprint: str, setup: str, out: Path, summary: dict,
-                 warnings: list[Diagnostic], pages: dict[str, str], stamps: Stamps) -> bytes:
+                 warnings: list[Diagnostic], pages: dict[str, str], stamps: Stamps,
+                 search: dict[str, dict]) -> bytes:
     return json.dumps({"fingerprint": fingerprint, "setup": setup, "manifest": manifest(out),
                        "summary": summary, "warnings": [asdict(w) for w in warnings],
-                       "pages": pages, "stamps": stamps}, sort_keys=True).encode()
+                       "pages": pages, "stamps": stamps, "search": search},
+                      sort_keys=True).encode()
 
 
 def previous(state: bytes | None) -> Previous | None:
@@ -81,6 +84,7 @@ def previous(state: bytes | None) -> Previous | None:
         data = json.loads(state)
         return Previous(data["fingerprint"], data["setup"], data["manifest"], data["summary"],
                         [Diagnostic(**w) for w in data["warnings"]], dict(data["pages"]),
-                        {path: tuple(stamp) for path, stamp in data["stamps"].items()})
+                        {path: tuple(stamp) for path, stamp in data["stamps"].items()},
+                        dict(data["search"]))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

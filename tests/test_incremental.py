@@ -227,3 +227,27 @@ def test_an_edit_within_the_timestamp_resolution_is_not_missed(site):
     os.utime(issue, ns=(stamp, stamp))
     run(site, "build")
     assert "Edited issue #5" in (site / "build/en/issues/5/index.html").read_text(encoding="utf-8")
+
+
+def test_an_english_edit_reindexes_english_only(site):
+    """Each language has its own part of the search bundle; an unchanged language keeps its
+    files, and the merged bundle equals the one a clean build makes."""
+    build(Options(site, site / "build"))
+    pagefind = site / "build/pagefind"
+    before = {p.relative_to(pagefind).as_posix(): p.stat().st_mtime_ns
+              for p in pagefind.rglob("*") if p.is_file()}
+    EDITS["body"](site)
+    report = build(Options(site, site / "build"))
+    assert report.search is not None and report.search.pages > 8
+    after = {p.relative_to(pagefind).as_posix(): p.stat().st_mtime_ns
+             for p in pagefind.rglob("*") if p.is_file()}
+    chinese = [name for name in after if "zh-cn_" in name]
+    assert chinese and all(after[name] == before.get(name) for name in chinese)
+    assert any(after[name] != before.get(name) for name in after if "en_" in name)
+    build(Options(site, site / "clean", cache=False))
+    assert tree(site / "build") == tree(site / "clean")
+    # and a Chinese edit the other way round
+    _edit(site / "content/zh/issues/13.md", "##", "## 新 {#new-section}\n\n正文。\n\n##")
+    build(Options(site, site / "build"))
+    build(Options(site, site / "clean", cache=False))
+    assert tree(site / "build") == tree(site / "clean")
