@@ -227,7 +227,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         kept_parts = {code: Part(**part) for code, part in before.search.items()} \
             if before and before.setup == setup else {}
         bundle, report.search, new_parts = build_index(
-            outputs, renderer.keys, kept_parts, lambda path: (options.out / path).read_bytes())
+            outputs, kept_parts, lambda path: (options.out / path).read_bytes())
         parts = {code: asdict(part) for code, part in new_parts.items()}
         outputs += bundle
         clock.lap("search")

@@ -35,10 +35,10 @@ _WEIGHTS = {"1": "10", "2": "7", "3": "8", "4": "5"}
 class Part:
     """One site language's share of the bundle, as the build state records it."""
 
-    key: str  # digest of the language's searchable pages (paths and page keys)
+    key: str  # digest of the language's searchable pages (paths and bytes)
     entry: dict  # pagefind-entry.json without the other languages
     files: dict[str, int]  # the bundle files this language needs (shared ones too): sizes
-    pages: int
+    pages: dict[str, str]  # the searchable pages' digests, so a kept page need not be read
 
 
 def _weigh_headings(page: str) -> str:
@@ -53,34 +53,35 @@ def _index(pages: list[tuple[str, str]]) -> dict[str, bytes]:
         return reproducible.canonicalize(service.files(index))
 
 
-def build_index(outputs: list[Output], keys: dict[str, str], previous: dict[str, Part],
+def build_index(outputs: list[Output], previous: dict[str, Part],
                 read: Callable[[str], bytes]) -> tuple[list[Output], SearchReport,
                                                         dict[str, Part]]:
     """The Pagefind bundle (outputs under pagefind/) for every searchable output, the report,
-    and the parts for the next build. `keys` are the outputs' page keys; a part in `previous`
-    with the same key is kept (its files are in the output already); `read` gives the bytes
-    of a kept page."""
+    and the parts for the next build. A part in `previous` whose pages have the same bytes
+    now is kept (its files are in the output already); `read` gives the bytes of a kept page.
+    """
     languages: dict[str, list[Output]] = {}
     for output in outputs:
         if output.searchable:
             languages.setdefault(output.path.split("/", 1)[0], []).append(output)
     parts: dict[str, Part] = {}
-    todo: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    todo: dict[str, tuple[dict[str, str], list[tuple[str, str]]]] = {}
     for code, pages in sorted(languages.items()):
-        key = hashlib.sha256("".join(f"{o.path}\0{keys[o.path]}\0" for o in pages)
-                             .encode()).hexdigest()
-        if code in previous and previous[code].key == key:
+        known = previous[code].pages if code in previous else {}
+        digests = {o.path: _digest(o, known, read) for o in pages}
+        if code in previous and previous[code].key == _key(digests):
             parts[code] = previous[code]
             continue
-        todo[code] = key, [_page(o, read) for o in pages]
+        todo[code] = digests, [_page(o, read) for o in pages]
     with ThreadPoolExecutor(max(1, len(todo))) as pool:  # each thread waits on its Pagefind
         built = dict(zip(todo, pool.map(_index, [pages for _, pages in todo.values()]),
                          strict=True))
     files: dict[str, Output] = {}
     for code, bundle in built.items():
         entry = json.loads(bundle.pop(ENTRY))
-        parts[code] = Part(todo[code][0], entry, {path: len(data) for path, data in
-                                                  sorted(bundle.items())}, len(todo[code][1]))
+        digests = todo[code][0]
+        sizes = {path: len(data) for path, data in sorted(bundle.items())}
+        parts[code] = Part(_key(digests), entry, sizes, digests)
         files.update((path, Output(f"{OUTPUT_DIR}/{path}", data))
                      for path, data in bundle.items())
     for part in parts.values():
@@ -95,13 +96,29 @@ def build_index(outputs: list[Output], keys: dict[str, str], previous: dict[str,
         bundle.append(Output(f"{OUTPUT_DIR}/{ENTRY}", json.dumps(
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
     sizes = {path: size for part in parts.values() for path, size in part.files.items()}
-    report = SearchReport(sum(p.pages for p in parts.values()), len(bundle),
+    report = SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
                           sum(sizes.values()) + len(bundle[-1].data) if entry else 0)
     return bundle, report, parts
+
+
+def _key(digests: dict[str, str]) -> str:
+    return hashlib.sha256(repr(sorted(digests.items())).encode()).hexdigest()
+
+
+def _digest(output: Output, known: dict[str, str], read: Callable[[str], bytes]) -> str:
+    if output.kept and output.path in known:
+        return known[output.path]
+    data = read(output.path) if output.kept else output.data
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _page(output: Output, read: Callable[[str], bytes]) -> tuple[str, str]:
     # Site-relative: the Pagefind UI puts the bundle's base path in front itself.
     url = "/" + output.path.removesuffix("index.html")
-    text = _weigh_headings((read(output.path) if output.kept else output.data).decode("utf-8"))
-    return url, ngrams.augment(text) if 'lang="zh' in text[:200] else text
+    return url, indexed_html((read(output.path) if output.kept else output.data).decode("utf-8"))
+
+
+def indexed_html(page: str) -> str:
+    """The copy of a page that Pagefind indexes: weighted headings, Chinese n-gram blocks."""
+    text = _weigh_headings(page)
+    return ngrams.augment(text) if 'lang="zh' in text[:200] else text
