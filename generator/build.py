@@ -193,7 +193,8 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
     key = freshness.fingerprint(setup, inputs.files)
-    before = state if state and state.output_untouched(options.out) else None
+    listing = state.output_listing(options.out) if state else None
+    before = state if listing is not None else None
     if before and before.fingerprint == key and not inputs.diagnostics:
         # (misplaced files are reported again by a full load)
         clock.lap("check")
@@ -233,13 +234,16 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         clock.lap("search")
     report.kept = sum(1 for o in outputs if o.kept)
     report.rendered = len(renderer.keys) - report.kept
-    if before and report.rendered * 4 <= len(renderer.keys):
-        report.written = update(options.out, outputs)  # a few pages changed: replace those
+    if before and listing is not None and report.rendered * 4 <= len(renderer.keys):
+        changed = update(options.out, outputs)  # a few pages changed: replace just those
+        report.written = len(changed)
+        listing = freshness.patched(listing, options.out, changed)
     else:
         with StagedWriter(options.out) as writer:
             for output in outputs:
                 writer.write(output)
             writer.commit()
+        listing = freshness.listing(options.out)
     clock.lap("write")
     for code in loaded.config.codes:
         report.pages[code] = sum(1 for o in outputs
@@ -250,7 +254,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                "future_skipped": report.future_skipped,
                "search": asdict(report.search) if report.search else None}
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
-        key, setup, options.out, summary, report.warnings, renderer.keys,
+        key, setup, listing, summary, report.warnings, renderer.keys,
         sources.stamps(inputs.files, inputs.scanned_ns), parts))])
     report.seconds = time.perf_counter() - started
     return report

@@ -1,7 +1,7 @@
 """What the previous build left, and how much of it this build can keep.
 
 The setup key covers what every page depends on (the generator's code, site.yaml, every theme
-file, the options); the fingerprint adds every content file. The manifest covers the output
+file, the options); the fingerprint adds every content file. The listing covers the output
 folder (each file's path, size and modification time), so an output edited or damaged by
 hand is never trusted. With the same fingerprint and an untouched output, a rebuild does
 nothing; with the same setup, it keeps every page whose key (`pagekeys`) has not changed.
@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.cache import code_digest
 from generator.errors import Diagnostic
 from generator.sources import SourceFile, Stamps, files_below
+
+Listing = dict[str, list[int]]  # output file -> [size, mtime_ns]
 
 
 def setup_key(config_text: str, theme_root: Path, options: tuple) -> str:
@@ -35,14 +39,26 @@ def fingerprint(setup: str, files: list[SourceFile]) -> str:
     return digest.hexdigest()
 
 
-def manifest(out: Path) -> str:
+def listing(out: Path) -> Listing:
+    """Every file of the output folder with its size and modification time."""
     if not out.is_dir():
-        return ""
-    digest = hashlib.sha256()
-    for rel, entry in files_below(out, hidden=True):
-        stat = entry.stat(follow_symlinks=False)
-        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+        return {}
+    return {rel: [stat.st_size, stat.st_mtime_ns] for rel, entry in files_below(out, hidden=True)
+            for stat in (entry.stat(follow_symlinks=False),)}
+
+
+def patched(before: Listing, out: Path, changed: Iterable[str]) -> Listing:
+    """`before` with the files a build wrote or removed looked at again: the listing of the
+    output after an in-place update, without walking all of it a second time."""
+    result = dict(before)
+    for rel in changed:
+        try:
+            stat = os.stat(out / rel, follow_symlinks=False)
+        except FileNotFoundError:
+            result.pop(rel, None)
+        else:
+            result[rel] = [stat.st_size, stat.st_mtime_ns]
+    return result
 
 
 def state_name(out: Path) -> str:
@@ -55,22 +71,24 @@ class Previous:
 
     fingerprint: str
     setup: str
-    manifest: str  # of the output as that build left it
+    listing: Listing  # of the output as that build left it
     summary: dict
     warnings: list[Diagnostic]
     pages: dict[str, str]  # output path -> page key
     stamps: Stamps  # of the content files, for the next scan
     search: dict[str, dict]  # the search index's parts (search.Part as a dict) by language
 
-    def output_untouched(self, out: Path) -> bool:
-        """Is `out` still exactly what that build wrote? Only then may its files be kept."""
-        return self.manifest == manifest(out)
+    def output_listing(self, out: Path) -> Listing | None:
+        """The listing of `out` if it is still exactly what that build wrote (only then may
+        its files be kept), else None."""
+        now = listing(out)
+        return now if now == self.listing else None
 
 
-def encode_state(fingerprint: str, setup: str, out: Path, summary: dict,
+def encode_state(fingerprint: str, setup: str, output: Listing, summary: dict,
                  warnings: list[Diagnostic], pages: dict[str, str], stamps: Stamps,
                  search: dict[str, dict]) -> bytes:
-    return json.dumps({"fingerprint": fingerprint, "setup": setup, "manifest": manifest(out),
+    return json.dumps({"fingerprint": fingerprint, "setup": setup, "listing": output,
                        "summary": summary, "warnings": [asdict(w) for w in warnings],
                        "pages": pages, "stamps": stamps, "search": search},
                       sort_keys=True).encode()
@@ -82,7 +100,8 @@ def previous(state: bytes | None) -> Previous | None:
         return None
     try:
         data = json.loads(state)
-        return Previous(data["fingerprint"], data["setup"], data["manifest"], data["summary"],
+        return Previous(data["fingerprint"], data["setup"], dict(data["listing"]),
+                        data["summary"],
                         [Diagnostic(**w) for w in data["warnings"]], dict(data["pages"]),
                         {path: tuple(stamp) for path, stamp in data["stamps"].items()},
                         dict(data["search"]))

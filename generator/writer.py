@@ -59,14 +59,14 @@ def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
     return written
 
 
-def update(out: Path, outputs: list[Output]) -> int:
+def update(out: Path, outputs: list[Output]) -> list[str]:
     """Make `out` hold exactly `outputs`, rewriting only files whose bytes differ.
 
     For a rebuild that changed a few pages: each file is replaced atomically, new files come
     before changed ones and removals last, so a reader never meets half a file or a link to a
     page not yet written. A kill in between leaves some pages of each build; the build state
-    is then not recorded, and the next build starts over from scratch. Returns the number of
-    files written or removed.
+    is then not recorded, and the next build starts over from scratch. Returns the paths
+    written or removed.
     """
     existing = {rel for rel, _ in files_below(out, hidden=True)}
     seen: set[str] = set()
@@ -91,7 +91,7 @@ def update(out: Path, outputs: list[Output]) -> int:
         while folder != out and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
-    return len(new) + len(changed) + len(gone)
+    return [o.path for o in new + changed] + gone
 
 
 class StagedWriter:
