@@ -413,6 +413,10 @@ def run_tool(tool: Tool, runs: int, log: Callable[[str], None],
         for run in range(1, runs + 1):
             for path in tool.clean:
                 remove(path)
+            # Let the deletion reach the disk first: on a file system mounted with `discard`
+            # (this machine's), its TRIMs otherwise stall the writes of whichever tool runs
+            # next, by seconds and at random.
+            os.sync()
             for scenario in SCENARIOS:
                 if scenario == "one-edit":
                     edited = original.rstrip(b"\n") + \
