@@ -77,6 +77,8 @@ def update(out: Path, outputs: list[Output]) -> list[str]:
             raise OutputCollision(f"two pages would be written to {output.path}")
         seen.add(output.path)
         if output.kept:
+            if output.path not in existing:  # the caller trusted an output it did not check
+                raise OutputCollision(f"{output.path} was to be kept but is not in {out}")
             continue
         if output.path not in existing:
             new.append(output)
