@@ -72,18 +72,33 @@ class PagefindService:
     def new_index(self, config: dict) -> int:
         return int(self.request({"type": "NewIndex", "config": config})["index_id"])
 
-    def add_html(self, index_id: int, pages: list[tuple[str, str]]) -> None:
-        """Add (url, html) pages. Requests go out from a thread while responses are read here,
-        so neither pipe can fill up and stall the other side."""
-        messages = [self._message({"type": "AddFile", "index_id": index_id, "url": url,
-                                   "file_path": None, "file_contents": html})
-                    for url, html in pages]
-        sender = threading.Thread(target=self._send, args=(messages,), daemon=True)
+    def add_html(self, index_id: int, pages: Iterable[tuple[str, str]], count: int) -> None:
+        """Add `count` (url, html) pages. Each request is made and sent from a thread while
+        the responses are read here: neither pipe can fill up and stall the other side, and
+        only a page or two is in memory at a time, not the whole site."""
+        failed: list[BaseException] = []
+
+        def send() -> None:
+            try:
+                self._send(self._message({"type": "AddFile", "index_id": index_id, "url": url,
+                                          "file_path": None, "file_contents": html})
+                           for url, html in pages)
+            except BaseException as exc:  # noqa: BLE001 - re-raised below, in the caller
+                failed.append(exc)
+                self._proc.kill()  # the reader below then stops waiting
+
+        sender = threading.Thread(target=send, daemon=True)
         sender.start()
         responses = self._responses()
-        for _ in messages:
-            next(responses)
+        try:
+            for _ in range(count):
+                next(responses)
+        except PagefindError:
+            if not failed:
+                raise
         sender.join()
+        if failed:
+            raise failed[0]
 
     def files(self, index_id: int) -> dict[str, bytes]:
         """The finished bundle, path -> bytes. (WriteFiles answers before its files are all

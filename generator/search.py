@@ -46,10 +46,11 @@ def _weigh_headings(page: str) -> str:
                         f'{_WEIGHTS[m.group(1)]}"', page)
 
 
-def _index(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+def _index(pages: list[Output], read: Callable[[str], bytes]) -> dict[str, bytes]:
     with PagefindService() as service:
         index = service.new_index({})
-        service.add_html(index, pages)
+        # each page's indexed copy is made as it is sent: they are not all held at once
+        service.add_html(index, (_page(o, read) for o in pages), len(pages))
         return reproducible.canonicalize(service.files(index))
 
 
@@ -65,17 +66,17 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
         if output.searchable:
             languages.setdefault(output.path.split("/", 1)[0], []).append(output)
     parts: dict[str, Part] = {}
-    todo: dict[str, tuple[dict[str, str], list[tuple[str, str]]]] = {}
+    todo: dict[str, tuple[dict[str, str], list[Output]]] = {}
     for code, pages in sorted(languages.items()):
         known = previous[code].pages if code in previous else {}
         digests = {o.path: _digest(o, known, read) for o in pages}
         if code in previous and previous[code].key == _key(digests):
             parts[code] = previous[code]
             continue
-        todo[code] = digests, [_page(o, read) for o in pages]
+        todo[code] = digests, pages
     with ThreadPoolExecutor(max(1, len(todo))) as pool:  # each thread waits on its Pagefind
-        built = dict(zip(todo, pool.map(_index, [pages for _, pages in todo.values()]),
-                         strict=True))
+        built = dict(zip(todo, pool.map(lambda pages: _index(pages, read),
+                                        [pages for _, pages in todo.values()]), strict=True))
     files: dict[str, Output] = {}
     for code, bundle in built.items():
         entry = json.loads(bundle.pop(ENTRY))
