@@ -42,7 +42,7 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
                         "name the language of the original, or remove the field")
             return None
     body = renderer.render(meta.body, source.path)
-    colophon = renderer.render(fields["colophon"], source.path).html \
+    colophon = renderer.render_repeated(fields["colophon"], source.path).html \
         if fields.get("colophon") else ""
     _check_headings(body.headings, meta.body, meta.body_line, source.path, diags)
     lint(meta.body, meta.body_line, body.html, body.headings, source.path, diags)

@@ -87,11 +87,21 @@ class MarkdownRenderer:
             md.add_render_rule(name, rule)
         md.normalizeLink = _normalize_link  # type: ignore[method-assign]
         self._md = md
+        self._repeated: dict[tuple[str, str], Rendered] = {}
 
     def render(self, text: str, source_path: str) -> Rendered:
         env: dict[str, Any] = {"source_dir": posixpath.dirname(source_path)}
         body = self._md.render(text, env)
         return Rendered(body, tuple(env["headings"]), tuple(env["links"]))
+
+    def render_repeated(self, text: str, source_path: str) -> Rendered:
+        """render(), remembered for text that recurs from document to document (every issue
+        carries the same colophon). Links are relative to the folder, so it is in the key."""
+        key = (text, posixpath.dirname(source_path))
+        found = self._repeated.get(key)
+        if found is None:
+            found = self._repeated[key] = self.render(text, source_path)
+        return found
 
 
 def _normalize_link(url: str) -> str:
