@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -206,6 +207,8 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     loaded = load(options, inputs)
     # The texts are parsed now; the stamps and digests are all the rest of the build needs.
     inputs = replace(inputs, files=[replace(f, text=None) for f in inputs.files])
+    # The site lives until the build ends: collections need not walk it again and again.
+    gc.freeze()
     clock.lap("load+markdown")
     from generator.compiled import CompiledTemplates
 
@@ -256,5 +259,6 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
         key, setup, listing, summary, report.warnings, renderer.keys,
         sources.stamps(inputs.files, inputs.scanned_ns), parts))])
+    gc.unfreeze()  # (`serve` builds again and again in one process)
     report.seconds = time.perf_counter() - started
     return report

@@ -8,6 +8,7 @@ truncated, from another Python) is ignored and rebuilt: it only ever saves time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import zlib
@@ -52,13 +53,17 @@ class DocumentCache:
         salt = hashlib.sha256(repr((code_digest(), config.codes, [
             (lang.code, lang.issue_title) for lang in config.languages])).encode()).hexdigest()
         entries: dict[str, Entry] = {}
-        for data in shards:
-            try:
-                stored_salt, found = pickle.loads(data) if data else (salt, {})
-            except Exception:  # noqa: BLE001 - an unreadable cache is simply not used
-                continue
-            if stored_salt == salt:
-                entries.update(found)
+        gc.disable()  # unpickling makes ~100 objects a document: no collections meanwhile
+        try:
+            for data in shards:
+                try:
+                    stored_salt, found = pickle.loads(data) if data else (salt, {})
+                except Exception:  # noqa: BLE001 - an unreadable cache is simply not used
+                    continue
+                if stored_salt == salt:
+                    entries.update(found)
+        finally:
+            gc.enable()
         return cls(entries, salt)
 
     def _key(self, source: SourceFile) -> str:
