@@ -235,8 +235,8 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         parts = {code: asdict(part) for code, part in new_parts.items()}
         outputs += bundle
         clock.lap("search")
-    report.kept = sum(1 for o in outputs if o.kept)
-    report.rendered = len(renderer.keys) - report.kept
+    report.kept = sum(1 for o in outputs if o.kept and o.path in renderer.keys)
+    report.rendered = len(renderer.keys) - report.kept  # (search files are not pages)
     if before and listing is not None and report.rendered * 4 <= len(renderer.keys):
         changed = update(options.out, outputs)  # a few pages changed: replace just those
         report.written = len(changed)

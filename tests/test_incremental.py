@@ -239,6 +239,7 @@ def test_an_english_edit_reindexes_english_only(site):
     EDITS["body"](site)
     report = build(Options(site, site / "build"))
     assert report.search is not None and report.search.pages > 8
+    assert 0 < report.rendered < report.kept <= sum(report.pages.values())
     after = {p.relative_to(pagefind).as_posix(): p.stat().st_mtime_ns
              for p in pagefind.rglob("*") if p.is_file()}
     chinese = [name for name in after if "zh-cn_" in name]
