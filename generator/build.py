@@ -243,8 +243,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         listing = freshness.patched(listing, options.out, changed)
     else:
         with StagedWriter(options.out) as writer:
-            for output in outputs:
-                writer.write(output)
+            writer.write_all(outputs)
             writer.commit()
         listing = freshness.listing(options.out)
     clock.lap("write")

@@ -15,10 +15,13 @@ import ctypes
 import os
 import shutil
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from generator.model import Output
 from generator.sources import files_below
+
+WRITERS = 4  # threads that stage files
 
 
 class OutputCollision(Exception):
@@ -129,11 +132,24 @@ class StagedWriter:
                 shutil.rmtree(self.old)
 
     def write(self, output: Output) -> None:
-        """Stage one file; a `kept` one is linked to the output's file of the same path."""
-        path = _relative(output)
-        if output.path in self.written:
-            raise OutputCollision(f"two pages would be written to {output.path}")
-        self.written.add(output.path)
+        self.write_all([output])
+
+    def write_all(self, outputs: Iterable[Output]) -> None:
+        """Stage files; a `kept` one is linked to the output's file of the same path. The
+        writes go out from a few threads: creating thousands of folders and files is mostly
+        waiting on the file system (seconds on some disks), and the waits then overlap."""
+        todo = []
+        for output in outputs:
+            path = _relative(output)
+            if output.path in self.written:
+                raise OutputCollision(f"two pages would be written to {output.path}")
+            self.written.add(output.path)
+            todo.append((output, path))
+        with ThreadPoolExecutor(WRITERS) as pool:
+            for _ in pool.map(lambda item: self._stage(*item), todo):
+                pass  # (raises the first error)
+
+    def _stage(self, output: Output, path: PurePosixPath) -> None:
         target = self.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if not output.kept:
