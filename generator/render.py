@@ -41,8 +41,11 @@ class Alternate:
 
 @dataclass(frozen=True)
 class SitemapEntry:
+    """A page of the sitemap as it is keyed; `Renderer.alternates` makes its hreflang links."""
+
     path: str
-    alternates: list[Alternate]
+    paths: tuple[tuple[str, str], ...]  # (language, path) of each version, sorted
+    x_default: str | None
     lastmod: str | None
 
 
@@ -83,16 +86,16 @@ class Renderer:
              **context: object) -> Output:
         """`derived`: (costly context values, the documents they are computed from), computed
         only when the page is rendered; the key holds those documents instead."""
-        alternates = self.alternates(paths, x_default)
         if template != "missing.html":
-            self.sitemap.append(SitemapEntry(path, alternates, lastmod))
-        switch = self.switch(lang, paths, fallback or paths)
+            self.sitemap.append(SitemapEntry(path, tuple(sorted(paths.items())), x_default,
+                                             lastmod))
         has_about = lang in self._about
 
-        def produce() -> bytes:
+        def produce() -> bytes:  # alternates and switch too: a kept page needs neither
             return self.envs[lang].get_template(template).render(
-                lang=self.config.language(lang), path=path, alternates=alternates,
-                has_about=has_about, switch=switch, **context,
+                lang=self.config.language(lang), path=path,
+                alternates=self.alternates(paths, x_default), has_about=has_about,
+                switch=self.switch(lang, paths, fallback or paths), **context,
                 **(derived[0]() if derived else {})).encode("utf-8")
 
         return self.keyed(path + "index.html" if path.endswith("/") or not path else path,
