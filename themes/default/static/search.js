@@ -97,13 +97,37 @@
     }).observe(el, { childList: true, subtree: true, characterData: true });
   }
 
+  /* Pagefind UI lists the filters counted by the first search, and a search made before
+   * the filter files have loaded leaves some filters out until the page is reloaded (a
+   * race that shows on slow devices). So the filters are loaded first, through the same
+   * Pagefind module the UI imports. */
+  function afterFilters(run) {
+    var done = false;
+    function once() {
+      if (!done) {
+        done = true;
+        run();
+      }
+    }
+    try {
+      /* import() through Function: a browser without it must not fail to parse this file */
+      new Function("url", "return import(url)")(el.dataset.bundle + "pagefind.js")
+        .then(function (pagefind) { return pagefind.filters(); })
+        .then(once, once);
+    } catch (e) {
+      once();
+    }
+  }
+
   var q = currentQuery().trim();
   if (q) {
-    try {
-      ui.triggerSearch(q);
-    } catch (e) {
-      /* ignore: the reader can still type a query */
-    }
+    afterFilters(function () {
+      try {
+        ui.triggerSearch(q);
+      } catch (e) {
+        /* ignore: the reader can still type a query */
+      }
+    });
     /* Mirror the query in the masthead search box as well. */
     var box = document.getElementById("site-search");
     if (box && !box.value) {
