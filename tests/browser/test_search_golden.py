@@ -129,3 +129,25 @@ def test_search_page_filters_sort_and_live_count(page, seed_url: str) -> None:
     assert newest.index(issue) < newest.index(plan), newest
     assert newest[-1] == "/newsletter/zh/about/", newest
     assert not page.js_errors
+
+
+def test_filters_are_complete_when_filter_files_load_slowly(page, seed_url: str) -> None:
+    """A ?q= link searches as the page opens. If the filter files are slow (a slow network or
+    device) and one comes before the others, Pagefind UI used to list only the filters loaded
+    by the time of that first search, and the Year filter was gone until a reload."""
+    seen: list[str] = []
+
+    def slow_after_first(route) -> None:
+        seen.append(route.request.url)
+        if len(seen) > 1:
+            time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/pagefind/filter/**", slow_after_first)
+    page.goto(seed_url + "zh/search/?q=合作")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    settled(page)
+    time.sleep(2)  # every filter file has arrived by now
+    filters = {f.strip() for f in page.locator(".pagefind-ui__filter-name").all_inner_texts()}
+    assert len(seen) >= 2, seen  # the language has several filter files, as the test needs
+    assert {"类型", "年份"} <= filters, filters
