@@ -206,7 +206,8 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                            seconds=time.perf_counter() - started)
     loaded = load(options, inputs)
     # The texts are parsed now; the stamps and digests are all the rest of the build needs.
-    inputs = replace(inputs, files=[replace(f, text=None) for f in inputs.files])
+    inputs = replace(inputs, files=[f if f.text is None else replace(f, text=None)
+                                    for f in inputs.files])
     # The site lives until the build ends: collections need not walk it again and again.
     gc.freeze()
     clock.lap("load+markdown")

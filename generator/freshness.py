@@ -90,8 +90,7 @@ def encode_state(fingerprint: str, setup: str, output: Listing, summary: dict,
                  search: dict[str, dict]) -> bytes:
     return json.dumps({"fingerprint": fingerprint, "setup": setup, "listing": output,
                        "summary": summary, "warnings": [asdict(w) for w in warnings],
-                       "pages": pages, "stamps": stamps, "search": search},
-                      sort_keys=True).encode()
+                       "pages": pages, "stamps": stamps, "search": search}).encode()
 
 
 def previous(state: bytes | None) -> Previous | None:

@@ -7,7 +7,6 @@ in that order: the output does not depend on how many workers ran.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
         else:
             todo.append(read)
     if len(todo) >= PARALLEL_FROM and workers() > 1:
+        from concurrent.futures import ProcessPoolExecutor  # (not needed for a few files)
+
         with ProcessPoolExecutor(workers()) as pool:
             chunk = max(1, len(todo) // (workers() * 8))
             loaded = list(pool.map(_load, todo, [config] * len(todo), chunksize=chunk))
