@@ -36,9 +36,12 @@ def _encode(value: object, out: list[str]) -> None:
         out.append("]")
     elif kind is dict:
         out.append("{")
-        for name, item in sorted(value.items(), key=lambda kv: repr(kv[0])):  # type: ignore
+        for name, item in _sorted_items(value):  # type: ignore[arg-type]
             out.append(repr(name))
-            _encode(item, out)
+            if type(item) is str:  # the common case, without a call
+                out.append(repr(item))
+            else:
+                _encode(item, out)
         out.append("}")
     elif kind is set or kind is frozenset:
         out.append(repr(sorted(value)))  # type: ignore[call-overload]
@@ -49,6 +52,13 @@ def _encode(value: object, out: list[str]) -> None:
         out.append(")")
     else:
         raise TypeError(f"no page-key encoding for {kind.__name__}")
+
+
+def _sorted_items(value: dict) -> list[tuple[object, object]]:
+    try:
+        return sorted(value.items())  # string keys, as ours are
+    except TypeError:
+        return sorted(value.items(), key=lambda kv: repr(kv[0]))
 
 
 @cache
