@@ -210,35 +210,47 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                                     for f in inputs.files])
     # The site lives until the build ends: collections need not walk it again and again.
     gc.freeze()
+    try:
+        return _render_and_write(options, theme, inputs, loaded, setup, key, listing,
+                                 before if before and before.setup == setup else None,
+                                 state_file, clock, started)
+    finally:
+        gc.unfreeze()  # (`serve` builds again and again in one process)
+
+
+def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Loaded,
+                      setup: str, key: str, listing: freshness.Listing | None,
+                      previous: freshness.Previous | None, state_file: Path, clock: _Clock,
+                      started: float) -> BuildReport:
+    """Pages, search index, output and build state. `previous`: the last build, when its
+    output is untouched and its setup the same (then its pages and search parts may stay)."""
     clock.lap("load+markdown")
     from generator.compiled import CompiledTemplates
 
     compiled_file = options.root / CACHE_DIR / "templates.pickle"
     compiled = CompiledTemplates(compiled_file.read_bytes()
                                  if options.cache and compiled_file.is_file() else None)
-    outputs, renderer = render(loaded, theme, setup,
-                               before.pages if before and before.setup == setup else None,
+    outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
                                compiled)
     if compiled.changed:
         write_files(compiled_file.parent, [Output(compiled_file.name, compiled.dump())])
     outputs += theme.static_files()
     clock.lap("templates")
     report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
-                         future_skipped=loaded.future_skipped, stages=stages)
+                         future_skipped=loaded.future_skipped, stages=clock.stages)
     parts: dict[str, dict] = {}
     if options.search:
         from generator.search import Part, build_index
 
-        kept_parts = {code: Part(**part) for code, part in before.search.items()} \
-            if before and before.setup == setup else {}
         bundle, report.search, new_parts = build_index(
-            outputs, kept_parts, lambda path: (options.out / path).read_bytes())
+            outputs, {code: Part(**part) for code, part in previous.search.items()}
+            if previous else {}, lambda path: (options.out / path).read_bytes())
         parts = {code: asdict(part) for code, part in new_parts.items()}
         outputs += bundle
         clock.lap("search")
     report.kept = sum(1 for o in outputs if o.kept and o.path in renderer.keys)
     report.rendered = len(renderer.keys) - report.kept  # (search files are not pages)
-    if before and listing is not None and report.rendered * 4 <= len(renderer.keys):
+    if listing is not None and report.rendered * 4 <= len(renderer.keys):
         changed = update(options.out, outputs)  # a few pages changed: replace just those
         report.written = len(changed)
         listing = freshness.patched(listing, options.out, changed)
@@ -259,6 +271,5 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
         key, setup, listing, summary, report.warnings, renderer.keys,
         sources.stamps(inputs.files, inputs.scanned_ns), parts))])
-    gc.unfreeze()  # (`serve` builds again and again in one process)
     report.seconds = time.perf_counter() - started
     return report
