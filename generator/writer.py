@@ -131,9 +131,6 @@ class StagedWriter:
             else:
                 shutil.rmtree(self.old)
 
-    def write(self, output: Output) -> None:
-        self.write_all([output])
-
     def write_all(self, outputs: Iterable[Output]) -> None:
         """Stage files; a `kept` one is linked to the output's file of the same path. The
         writes go out from a few threads: creating thousands of folders and files is mostly
