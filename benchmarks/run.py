@@ -464,6 +464,19 @@ def run_tool(tool: Tool, runs: int, log: Callable[[str], None], trash: Trash,
     return results
 
 
+def pagefind_runs(exe: Path, site: Path, subdir: str, runs: int, what: str, trash: Trash,
+                  idle: tuple[float, float], log: Callable[[str], None]) -> list[Measure]:
+    """Time the Pagefind CLI over `site`, writing its bundle to `site`/`subdir`."""
+    measures = []
+    for _ in range(runs):
+        trash.discard(site / subdir)
+        wait_idle(idle[0], idle[1], log)
+        measures.append(timed([str(exe), "--site", str(site), "--output-subdir", subdir]))
+        log(f"  pagefind CLI over {what}: {measures[-1].wall:.2f} s, "
+            f"{measures[-1].rss_mb:.0f} MB")
+    return measures
+
+
 def content_digest(site: Path) -> str:
     h = hashlib.sha256()
     for path in sorted((site / "content").rglob("*.md")):
@@ -620,25 +633,20 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
     edit = f"{max(1, args.issues // 2)}.md"  # an issue in the middle: it has both neighbours
     trash = Trash(work / "trash")
+    idle = (args.wait_idle, args.idle_load)
     results["newsletter"] = run_tool(ours(site, work, args.search, edit), args.runs, log, trash,
-                                     (args.wait_idle, args.idle_load), failures)
+                                     idle, failures)
     if args.search and (exe := pagefind_cli()):
         # The Pagefind CLI over the same pages, read back from disk (what the API avoids).
-        ours_out, ms = work / "out-newsletter", []
-        for _ in range(args.runs):
-            trash.discard(ours_out / "pagefind-cli")
-            wait_idle(args.wait_idle, args.idle_load, log)
-            ms.append(timed([str(exe), "--site", str(ours_out), "--output-subdir",
-                             "pagefind-cli"]))
-            log(f"  pagefind CLI over newsletter's output: {ms[-1].wall:.2f} s, "
-                f"{ms[-1].rss_mb:.0f} MB")
+        ours_out = work / "out-newsletter"
+        results["pagefind-cli (newsletter out)"] = {"cold": pagefind_runs(
+            exe, ours_out, "pagefind-cli", args.runs, "newsletter's output", trash, idle, log)}
         remove(ours_out / "pagefind-cli")
-        results["pagefind-cli (newsletter out)"] = {"cold": ms}
         # Like for like: the CLI over the copies our build indexes (weighted headings and the
         # Chinese n-gram blocks that fix recall), which hold more words than the pages.
         from generator.search import indexed_html
 
-        copies, ms = work / "indexed-copies", []
+        copies = work / "indexed-copies"
         remove(copies)
         for page in ours_out.rglob("index.html"):
             text = page.read_text(encoding="utf-8")
@@ -646,14 +654,9 @@ def main(argv: list[str] | None = None) -> int:
                 target = copies / page.relative_to(ours_out)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(indexed_html(text), encoding="utf-8")
-        for _ in range(args.runs):
-            trash.discard(copies / "pagefind")
-            wait_idle(args.wait_idle, args.idle_load, log)
-            ms.append(timed([str(exe), "--site", str(copies)]))
-            log(f"  pagefind CLI over the indexed copies: {ms[-1].wall:.2f} s, "
-                f"{ms[-1].rss_mb:.0f} MB")
+        results["pagefind-cli (indexed copies)"] = {"cold": pagefind_runs(
+            exe, copies, "pagefind", args.runs, "the indexed copies", trash, idle, log)}
         remove(copies)
-        results["pagefind-cli (indexed copies)"] = {"cold": ms}
     peers = [p for p in args.peers.split(",") if p]
     peer_runs = args.peer_runs or args.runs
     for name in peers:
@@ -662,19 +665,11 @@ def main(argv: list[str] | None = None) -> int:
         if tool is None:
             log(f"{name}: not installed, skipped")
             continue
-        results[name] = run_tool(tool, peer_runs, log, trash, (args.wait_idle, args.idle_load),
-                                 failures)
+        results[name] = run_tool(tool, peer_runs, log, trash, idle, failures)
         if name == "hugo" and args.search and (exe := pagefind_cli()):
-            hugo_out = work / "out-hugo"
-            ms = []
-            for _ in range(peer_runs):
-                trash.discard(hugo_out / "pagefind")
-                wait_idle(args.wait_idle, args.idle_load, log)
-                ms.append(timed([str(exe), "--site", str(hugo_out), "--output-subdir",
-                                 "pagefind"]))
-                log(f"  pagefind CLI over Hugo's output: {ms[-1].wall:.2f} s, "
-                    f"{ms[-1].rss_mb:.0f} MB")
-            results["pagefind-cli (hugo out)"] = {"cold": ms}
+            results["pagefind-cli (hugo out)"] = {"cold": pagefind_runs(
+                exe, work / "out-hugo", "pagefind", peer_runs, "Hugo's output", trash, idle,
+                log)}
 
     trash.empty()  # after the last timed build
     summary = summarize(results)
