@@ -2,7 +2,8 @@
 
 Jinja checks each entry against its template's source (and Python's bytecode version) before
 using it, so an edited template or another Python is compiled afresh. One store serves every
-language's environment: the catalogs are applied when a page renders, not when it compiles.
+language's environment; a template's entry is per catalog, since literal translations are
+compiled in (`translated`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ class CompiledTemplates(jinja2.BytecodeCache):
                 self.stored = dict(pickle.loads(data))
             except Exception:  # noqa: BLE001 - an unreadable cache only costs compiling
                 self.stored = {}
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        key = f"{self.get_cache_key(name, filename)}-{getattr(environment, 'catalog_key', '')}"
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.stored.get(bucket.key)

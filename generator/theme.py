@@ -44,12 +44,13 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
     import jinja2  # here, not at the top: an up-to-date rebuild needs no templates
 
     from generator.i18n import Formatter, load_translations
+    from generator.translated import LiteralTranslations, install
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme.templates),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", LiteralTranslations],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -59,8 +60,9 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
     if lang is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     else:
-        env.install_gettext_translations(  # type: ignore[attr-defined]
-            load_translations(theme.locales, lang.locale, diags), newstyle=True)
+        translations = load_translations(theme.locales, lang.locale, diags)
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        install(env, translations.gettext, getattr(translations, "_catalog", {}))
         env.globals["fmt"] = Formatter(lang.locale)
     base_path = config.base_path
     base_url = config.base_url
