@@ -1,9 +1,12 @@
 """Pagefind index built from the rendered pages in memory (no read-back from disk).
 
-Each site language gets its own Pagefind index, built at the same time as the others in its
-own Pagefind process; the bundles are merged into one `pagefind/` (Pagefind keeps languages
-apart anyway: a page is searched only in its own language, so results and ranking are the
-same as with one index). A language whose searchable pages are all unchanged since the
+Each site language gets its own Pagefind index in its own Pagefind process; the bundles are
+merged into one `pagefind/` (Pagefind keeps languages apart anyway: a page is searched only
+in its own language, so results and ranking are the same as with one index). Where
+`pagefind_folder` can hand a language's pages over as a folder, Pagefind parses them on every
+core, so the languages go one after another, the most text first, each parsed while the one
+before it builds its index (one core); otherwise the pages are sent one at a time to every
+language's Pagefind at once. A language whose searchable pages are all unchanged since the
 previous build keeps its part of the bundle, so an English edit re-indexes English only.
 The extended binary segments Chinese into words, `ngrams` adds the recall it misses, and
 `reproducible` makes each bundle byte-identical from run to run.
@@ -15,10 +18,11 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 
-from generator import ngrams, reproducible
+from generator import ngrams, pagefind_folder, reproducible
 from generator.model import Output, SearchReport
 from generator.pagefind_service import PagefindService
 
@@ -46,12 +50,58 @@ def _weigh_headings(page: str) -> str:
                         f'{_WEIGHTS[m.group(1)]}"', page)
 
 
-def _index(pages: list[Output], read: Callable[[str], bytes]) -> dict[str, bytes]:
-    with PagefindService() as service:
-        index = service.new_index({})
-        # each page's indexed copy is made as it is sent: they are not all held at once
-        service.add_html(index, (_page(o, read) for o in pages), len(pages))
-        return reproducible.canonicalize(service.files(index))
+def _index_all(languages: dict[str, list[Output]],
+               read: Callable[[str], bytes]) -> dict[str, dict[str, bytes]]:
+    """Each language's bundle files, its pages given to Pagefind in `order_key` order."""
+    def copy(path: str) -> str:
+        output = by_path[path]
+        return indexed_html((read(path) if output.kept else output.data).decode("utf-8"))
+
+    by_path = {o.path: o for pages in languages.values() for o in pages}
+    paths = {code: sorted((o.path for o in pages), key=pagefind_folder.order_key)
+             for code, pages in languages.items()}
+    order = sorted(languages, key=lambda code: -_weight(languages[code], read)) \
+        if len(languages) > 1 else list(languages)
+    with ExitStack() as services, ThreadPoolExecutor(max(1, len(order))) as pool:
+        built: dict[str, Future[dict[str, bytes]]] = {}
+        for code in order:
+            service = services.enter_context(PagefindService())
+            index = service.new_index({})
+            with pagefind_folder.folder(paths[code],
+                                        lambda path: copy(path).encode("utf-8")) as folder:
+                if folder is not None:  # parsed on every core before the next one starts
+                    service.add_dir(index, str(folder), len(paths[code]))
+                    built[code] = pool.submit(_bundle, service, index)
+                    continue
+            built[code] = pool.submit(_send, service, index, paths[code], copy)
+        return {code: future.result() for code, future in built.items()}
+
+
+def _send(service: PagefindService, index: int, paths: list[str],
+          copy: Callable[[str], str]) -> dict[str, bytes]:
+    """Pages one at a time, each copy made as it is sent (they are not all held at once).
+    URLs are site-relative: the Pagefind UI puts the bundle's base path in front itself (and
+    a folder's pages get the same ones from their paths)."""
+    service.add_html(index, (("/" + path.removesuffix("index.html"), copy(path))
+                             for path in paths), len(paths))
+    return _bundle(service, index)
+
+
+def _bundle(service: PagefindService, index: int) -> dict[str, bytes]:
+    return reproducible.canonicalize(service.files(index))
+
+
+def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:
+    """How much work a language is for Pagefind, roughly: a byte of ASCII is a sixth of a
+    word, one of a Chinese character (three bytes, and its bigrams) about half of one."""
+    total = 0
+    for output in pages:
+        data = read(output.path) if output.kept else output.data
+        total += len(data) + 2 * len(data.translate(None, _ASCII))
+    return total
+
+
+_ASCII = bytes(range(128))
 
 
 def build_index(outputs: list[Output], previous: dict[str, Part],
@@ -74,9 +124,7 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
             parts[code] = previous[code]
             continue
         todo[code] = digests, pages
-    with ThreadPoolExecutor(max(1, len(todo))) as pool:  # each thread waits on its Pagefind
-        built = dict(zip(todo, pool.map(lambda pages: _index(pages, read),
-                                        [pages for _, pages in todo.values()]), strict=True))
+    built = _index_all({code: pages for code, (_, pages) in todo.items()}, read)
     files: dict[str, Output] = {}
     for code, bundle in built.items():
         entry = json.loads(bundle.pop(ENTRY))
@@ -113,10 +161,6 @@ def _digest(output: Output, known: dict[str, str], read: Callable[[str], bytes])
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _page(output: Output, read: Callable[[str], bytes]) -> tuple[str, str]:
-    # Site-relative: the Pagefind UI puts the bundle's base path in front itself.
-    url = "/" + output.path.removesuffix("index.html")
-    return url, indexed_html((read(output.path) if output.kept else output.data).decode("utf-8"))
 
 
 def indexed_html(page: str) -> str:

@@ -7,6 +7,7 @@ next build restores the output from `.old` if a kill fell between them.
 `update` brings the output to a new build by replacing only the files whose bytes changed,
 for a rebuild that changed little (see its docstring for what a reader can see meanwhile).
 `write_files` adds a few files (the e-mail edition) to the output without touching the rest.
+`scratch` holds files for a helper to read (Pagefind), away from the output.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.model import Output
@@ -97,6 +100,43 @@ def update(out: Path, outputs: list[Output]) -> list[str]:
             folder.rmdir()
             folder = folder.parent
     return [o.path for o in new + changed] + gone
+
+
+SCRATCH = "newsletter-scratch-"  # + the pid of the build that made it
+
+
+@contextmanager
+def scratch(base: Path, files: Iterable[tuple[str, bytes]]) -> Iterator[Path]:
+    """A new folder below `base` with `files` (relative path, bytes) created in the order
+    given, removed on leaving, whatever happens (a full disk included)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-", dir=base))
+    try:
+        for path, data in files:
+            target = folder / _relative(Output(path, b""))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def tidy_scratch(base: Path) -> None:
+    """Remove the scratch folders of builds that were killed (their process is gone): in
+    memory (/dev/shm) they would stay until the machine restarts."""
+    for leftover in base.glob(f"{SCRATCH}*"):
+        pid = leftover.name.removeprefix(SCRATCH).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # somebody else's
+        return True
+    return True
 
 
 class StagedWriter:

@@ -252,3 +252,23 @@ def test_an_english_edit_reindexes_english_only(site):
     build(Options(site, site / "build"))
     build(Options(site, site / "clean", cache=False))
     assert tree(site / "build") == tree(site / "clean")
+
+
+def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monkeypatch):
+    """Pagefind numbers pages in the order it meets them, and the bundle's bytes follow: pages
+    read from a folder (on every core) must come out as pages sent one at a time do."""
+    from generator import pagefind_folder
+    from generator.pagefind_service import PagefindService
+
+    folders = []
+    add_dir = PagefindService.add_dir
+    monkeypatch.setattr(PagefindService, "add_dir",
+                        lambda self, *args: (folders.append(args[0]), add_dir(self, *args)))
+    build(Options(site, site / "folder", cache=False))
+    mounts = Path("/proc/mounts").read_text() if Path("/proc/mounts").exists() else ""
+    if any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts.splitlines()):
+        assert len(folders) == 2  # both languages went as folders
+    monkeypatch.setattr(pagefind_folder, "BASES", ())
+    build(Options(site, site / "sent", cache=False))
+    assert len(folders) in (0, 2)
+    assert tree(site / "folder") == tree(site / "sent")
