@@ -15,20 +15,18 @@ from __future__ import annotations
 import html
 import re
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HAN = re.compile(_HAN_CLASS + "+")
+_BIGRAM = re.compile(f"(?=({_HAN_CLASS}{{2}}))")  # every pair, overlapping, in one C call
 _BODY = re.compile(r"<(\w+)[^>]*\bdata-pagefind-body\b[^>]*>")
 _HEADING = re.compile(r"(?=<h[2-6][^>]*\sid=)")
 _IGNORED = re.compile(r"<(\w+)[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-SIZES = (2,)
 
 
 def ngrams(text: str) -> list[str]:
-    grams: list[str] = []
-    for run in _HAN.findall(text):
-        for size in SIZES:
-            grams.extend(run[i:i + size] for i in range(len(run) - size + 1))
-    return grams
+    """Every pair of adjacent Chinese characters, in text order."""
+    return _BIGRAM.findall(text)
 
 
 def _block(fragment: str) -> str:

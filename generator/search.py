@@ -4,10 +4,10 @@ Each site language gets its own Pagefind index in its own Pagefind process; the 
 merged into one `pagefind/` (Pagefind keeps languages apart anyway: a page is searched only
 in its own language, so results and ranking are the same as with one index). Where
 `pagefind_folder` can hand a language's pages over as a folder, Pagefind parses them on every
-core, so the languages go one after another, the most text first, each parsed while the one
-before it builds its index (one core); otherwise the pages are sent one at a time to every
-language's Pagefind at once. A language whose searchable pages are all unchanged since the
-previous build keeps its part of the bundle, so an English edit re-indexes English only.
+core, so the languages go one after another, each parsed while the one before it builds its
+index (on one core); otherwise the pages are sent one at a time to every language's Pagefind
+at once. A language whose searchable pages are all unchanged since the previous build keeps
+its part of the bundle, so an English edit re-indexes English only.
 The extended binary segments Chinese into words, `ngrams` adds the recall it misses, and
 `reproducible` makes each bundle byte-identical from run to run.
 """
@@ -60,7 +60,10 @@ def _index_all(languages: dict[str, list[Output]],
     by_path = {o.path: o for pages in languages.values() for o in pages}
     paths = {code: sorted((o.path for o in pages), key=pagefind_folder.order_key)
              for code, pages in languages.items()}
-    order = sorted(languages, key=lambda code: -_weight(languages[code], read)) \
+    # The least text first: the biggest index, built last, then has the machine (and its
+    # memory) to itself; the time is the same as biggest first (23.2-24.2 s against
+    # 23.6-23.9 s at 2,000 issues a language) and the peak is one Pagefind, not two.
+    order = sorted(languages, key=lambda code: _weight(languages[code], read)) \
         if len(languages) > 1 else list(languages)
     with ExitStack() as services, ThreadPoolExecutor(max(1, len(order))) as pool:
         built: dict[str, Future[dict[str, bytes]]] = {}
