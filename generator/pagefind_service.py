@@ -35,8 +35,13 @@ class PagefindService:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the service (and free its memory); again is harmless."""
         assert self._proc.stdin is not None
-        self._proc.stdin.close()
+        if not self._proc.stdin.closed:
+            self._proc.stdin.close()
         self._proc.wait(timeout=60)
 
     def _message(self, payload: dict) -> bytes:

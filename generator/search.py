@@ -91,7 +91,9 @@ def _send(service: PagefindService, index: int, paths: list[str],
 
 
 def _bundle(service: PagefindService, index: int) -> dict[str, bytes]:
-    return reproducible.canonicalize(service.files(index))
+    files = service.files(index)
+    service.close()  # now, not with the others: its memory is not needed any more
+    return reproducible.canonicalize(files)
 
 
 def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:
