@@ -53,6 +53,7 @@ class DocumentCache:
         salt = hashlib.sha256(repr((code_digest(), config.codes, [
             (lang.code, lang.issue_title) for lang in config.languages])).encode()).hexdigest()
         entries: dict[str, Entry] = {}
+        enabled = gc.isenabled()
         gc.disable()  # unpickling makes ~100 objects a document: no collections meanwhile
         try:
             for data in shards:
@@ -63,7 +64,8 @@ class DocumentCache:
                 if stored_salt == salt:
                     entries.update(found)
         finally:
-            gc.enable()
+            if enabled:
+                gc.enable()
         return cls(entries, salt)
 
     def _key(self, source: SourceFile) -> str:

@@ -49,9 +49,11 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
         else:
             todo.append(read)
     if len(todo) >= PARALLEL_FROM and workers() > 1:
+        import gc
         from concurrent.futures import ProcessPoolExecutor  # (not needed for a few files)
 
-        with ProcessPoolExecutor(workers()) as pool:
+        # (the build loads with collections off; parsing makes garbage: on in the workers)
+        with ProcessPoolExecutor(workers(), initializer=gc.enable) as pool:
             chunk = max(1, len(todo) // (workers() * 8))
             loaded = list(pool.map(_load, todo, [config] * len(todo), chunksize=chunk))
     else:

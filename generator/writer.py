@@ -65,16 +65,17 @@ def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
     return written
 
 
-def update(out: Path, outputs: list[Output]) -> list[str]:
+def update(out: Path, outputs: list[Output], existing: Iterable[str] | None = None) -> list[str]:
     """Make `out` hold exactly `outputs`, rewriting only files whose bytes differ.
 
     For a rebuild that changed a few pages: each file is replaced atomically, new files come
     before changed ones and removals last, so a reader never meets half a file or a link to a
     page not yet written. A kill in between leaves some pages of each build; the build state
     is then not recorded, and the next build starts over from scratch. Returns the paths
-    written or removed.
+    written or removed. `existing`: the files in `out`, if the caller has just listed them.
     """
-    existing = {rel for rel, _ in files_below(out, hidden=True)}
+    existing = set(existing) if existing is not None else \
+        {rel for rel, _ in files_below(out, hidden=True)}
     seen: set[str] = set()
     new, changed = [], []
     for output in outputs:
