@@ -30,7 +30,7 @@ def order_key(path: str) -> tuple[tuple[int, int, str], ...]:
     """Depth first, numbers in numeric order, then names: the order a folder is made to list
     the pages in. Pagefind ranks pages that score the same in the order it met them, so
     issues go oldest first (as they did before folders: 3 before 22, not after)."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple((0, int(part), "") if part.isascii() and part.isdigit() else (1, 0, part)
                  for part in path.split("/"))
 
 

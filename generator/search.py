@@ -1,4 +1,4 @@
-"""Pagefind index built from the rendered pages in memory (no read-back from disk).
+"""Pagefind index built from the rendered pages in memory (no read-back from the output).
 
 Each site language gets its own Pagefind index in its own Pagefind process; the bundles are
 merged into one `pagefind/` (Pagefind keeps languages apart anyway: a page is searched only
@@ -164,8 +164,6 @@ def _digest(output: Output, known: dict[str, str], read: Callable[[str], bytes])
         return known[output.path]
     data = read(output.path) if output.kept else output.data
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 
 
 def indexed_html(page: str) -> str:
