@@ -14,6 +14,7 @@ checked on each folder as written, never assumed.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -57,33 +58,38 @@ def _newest_first(base: Path) -> bool | None:
     neither (None, also when nothing can be written there)."""
     if not base.is_dir() or not os.access(base, os.W_OK):
         return None
+    created = [f"{n}.html" for n in "hdbgaefc"]  # not in name order: a sorted listing is no help
     try:
         tidy_scratch(base)
-        with scratch(base, [("0", b""), ("1", b"")]) as probe:
-            names = tuple(entry.name for entry in os.scandir(probe))
+        with scratch(base, [(name, b"") for name in created]) as probe:
+            names = [entry.name for entry in os.scandir(probe)]
     except OSError:
         return None
-    return {("0", "1"): False, ("1", "0"): True}.get(names)
+    # (a file system that lists by hash matches either order by chance once in 20,000)
+    return True if names == created[::-1] else False if names == created else None
 
 
 @contextmanager
-def folder(paths: list[str], content: Callable[[str], bytes]) -> Iterator[Path | None]:
+def folder(paths: list[str], content: Callable[[str], bytes],
+           size: int) -> Iterator[Path | None]:
     """A folder holding `content(path)` for each of `paths` (in `order_key` order) that lists
-    them in that order, or None if no such folder can be made here. Removed on leaving."""
+    them in that order, or None if no such folder can be made here. `size`: about how many
+    bytes that is (a place without twice that free is not tried). Removed on leaving."""
     with ExitStack() as stack:
-        yield _made(stack, paths, content)
+        yield _made(stack, paths, content, size)
 
 
-def _made(stack: ExitStack, paths: list[str], content: Callable[[str], bytes]) -> Path | None:
+def _made(stack: ExitStack, paths: list[str], content: Callable[[str], bytes],
+          size: int) -> Path | None:
     for base in BASES:
         newest_first = _newest_first(base)
-        if newest_first is None:
+        if newest_first is None or shutil.disk_usage(base).free < 2 * size:
             continue
         attempt = ExitStack()
         try:
             made = attempt.enter_context(scratch(base, ((path, content(path)) for path in (
                 reversed(paths) if newest_first else paths))))
-        except OSError:  # full (a container's small /dev/shm) or read-only: the next one
+        except OSError:  # full after all, or read-only: the next one
             continue
         if listing(made) == paths:
             stack.enter_context(attempt)  # removed when the caller is done with it

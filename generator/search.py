@@ -70,8 +70,9 @@ def _index_all(languages: dict[str, list[Output]],
         for code in order:
             service = services.enter_context(PagefindService())
             index = service.new_index({})
-            with pagefind_folder.folder(paths[code],
-                                        lambda path: copy(path).encode("utf-8")) as folder:
+            size = 2 * sum(len(o.data) for o in languages[code])  # (copies: up to twice)
+            with pagefind_folder.folder(paths[code], lambda path: copy(path).encode("utf-8"),
+                                        size) as folder:
                 if folder is not None:  # parsed on every core before the next one starts
                     service.add_dir(index, str(folder), len(paths[code]))
                     built[code] = pool.submit(_bundle, service, index)

@@ -2,6 +2,7 @@
 one at a time; otherwise there is no folder, and nothing is left behind."""
 
 import random
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def test_order_key_keeps_each_folder_together() -> None:
 def test_a_folder_lists_the_pages_in_order_or_is_not_given(tmp_path, monkeypatch) -> None:
     for base in bases(tmp_path):
         monkeypatch.setattr(pagefind_folder, "BASES", (base,))
-        with pagefind_folder.folder(PATHS, content) as folder:
+        with pagefind_folder.folder(PATHS, content, 1000) as folder:
             if folder is not None:
                 assert pagefind_folder.listing(folder) == PATHS
                 assert (folder / PATHS[3]).read_bytes() == content(PATHS[3])
@@ -51,7 +52,7 @@ def test_tmpfs_lists_in_order(monkeypatch) -> None:
     if not any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts.splitlines()):
         pytest.skip("no tmpfs at /dev/shm")
     monkeypatch.setattr(pagefind_folder, "BASES", (Path("/dev/shm"),))
-    with pagefind_folder.folder(PATHS, content) as folder:
+    with pagefind_folder.folder(PATHS, content, 1000) as folder:
         assert folder is not None and pagefind_folder.listing(folder) == PATHS
 
 
@@ -59,7 +60,7 @@ def test_a_folder_listed_in_another_order_is_never_used(tmp_path, monkeypatch) -
     monkeypatch.setattr(pagefind_folder, "BASES", tuple(bases(tmp_path)))
     monkeypatch.setattr(pagefind_folder, "listing",
                         lambda folder: random.Random(1).sample(PATHS, len(PATHS)))
-    with pagefind_folder.folder(PATHS, content) as folder:
+    with pagefind_folder.folder(PATHS, content, 1000) as folder:
         assert folder is None
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(writer.SCRATCH)]
 
@@ -71,7 +72,7 @@ def test_a_failing_write_falls_back_and_leaves_nothing(tmp_path, monkeypatch) ->
         return content(path)
 
     monkeypatch.setattr(pagefind_folder, "BASES", (tmp_path,))
-    with pagefind_folder.folder(PATHS, full) as folder:
+    with pagefind_folder.folder(PATHS, full, 1000) as folder:
         assert folder is None
     assert not list(tmp_path.iterdir())
 
@@ -85,3 +86,10 @@ def test_scratch_folders_of_killed_builds_are_removed(tmp_path) -> None:
     running.mkdir()
     writer.tidy_scratch(tmp_path)
     assert not left.exists() and running.exists()
+
+
+def test_a_place_without_room_is_not_tried(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(pagefind_folder, "BASES", (tmp_path,))
+    with pagefind_folder.folder(PATHS, content, shutil.disk_usage(tmp_path).free) as folder:
+        assert folder is None
+    assert not list(tmp_path.iterdir())
