@@ -5,8 +5,8 @@ of the time spent rendering an issue. A call whose only argument is a string lit
 gives the same text in one language, so this extension puts that text in the template
 instead, as the call would give it (newstyle gettext: a format string, safe markup). Calls
 with variables (`_("No. %(number)s", number=…)`) or inside longer expressions are left to run
-as before. Compiled code now
-differs by language, so `compiled.CompiledTemplates` keys it by the catalog too.
+as before. Compiled code now differs by language, so `compiled.CompiledTemplates` keys it by
+the catalog too.
 """
 
 from __future__ import annotations
