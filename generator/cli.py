@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
-from generator.cli_output import print_diagnostics, summary
+from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError
+from generator.pagefind_service import PagefindError
 
 EXIT_CONTENT_ERROR = 1
+EXIT_SEARCH_FAILED = 3  # the content is fine; Pagefind is missing or failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{errors} error(s); nothing was published, the previous output is unchanged.",
               file=sys.stderr)
         return EXIT_CONTENT_ERROR
+    except PagefindError as exc:
+        print(search_failed(exc) + "\nnothing was published, the previous output is unchanged.",
+              file=sys.stderr)
+        return EXIT_SEARCH_FAILED
     print_diagnostics(report.warnings)
     print(summary(report, options.out))
     return 0

@@ -55,3 +55,10 @@ def summary(report: BuildReport, out: Path) -> str:
                      "(use --future to include)")
     lines.append(f"time: {report.seconds:.2f} s")
     return "\n".join(lines)
+
+
+def search_failed(exc: Exception) -> str:
+    """The message for a search index Pagefind could not build (missing or broken)."""
+    return (f"error: the search index could not be built: {exc}\n"
+            "    hint: reinstall with `pip install -e .` (it brings Pagefind), or build without "
+            "the index: newsletter build --no-search")

@@ -14,8 +14,6 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 
-from pagefind.service import get_executable
-
 
 class PagefindError(RuntimeError):
     pass
@@ -23,11 +21,16 @@ class PagefindError(RuntimeError):
 
 class PagefindService:
     def __init__(self) -> None:
+        from pagefind.service import get_executable  # (asyncio and more: not for every build)
+
         binary = get_executable()
         if binary is None:
             raise PagefindError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
-        self._proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            self._proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as exc:  # not executable, wrong architecture, …
+            raise PagefindError(f"cannot run {binary}: {exc.strerror or exc}") from exc
         self._next_id = 0
         self._buffer = b""
 

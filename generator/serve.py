@@ -19,8 +19,9 @@ from pathlib import Path
 from watchfiles import watch
 
 from generator import build as pipeline
-from generator.cli_output import print_diagnostics, summary
+from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError
+from generator.pagefind_service import PagefindError
 
 CLIENT = resources.files("generator").joinpath("livereload.js").read_bytes()
 SNIPPET = b'<script src="/__livereload.js"></script>'
@@ -78,6 +79,11 @@ def rebuild(options: pipeline.Options, state: State) -> None:
               file=sys.stderr, flush=True)
         with state.lock:
             state.error = "\n".join(d.format() for d in exc.diagnostics)
+        return
+    except PagefindError as exc:
+        print(search_failed(exc), file=sys.stderr, flush=True)
+        with state.lock:
+            state.error = search_failed(exc)
         return
     print_diagnostics(report.warnings)
     print(summary(report, options.out), flush=True)

@@ -1,6 +1,7 @@
 """The commands an editor runs: new, check (text and GitHub formats), drafts and future."""
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -127,3 +128,27 @@ def test_translated_refuses_an_original(site):
     result = newsletter(site, "translated", str(site / "content/en/issues/1.md"))
     assert result.returncode == 1 and "not a translation" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_search_index_that_cannot_be_built_is_a_message_not_a_traceback(site, tmp_path):
+    """Pagefind missing or broken is no content error: one message and a way on, exit 3, and
+    the previous output stays."""
+    add(site, "en", 1, "2020-01-01")
+    assert newsletter(site, "build").returncode == 0
+    before = sorted(p.relative_to(site).as_posix() for p in (site / "build").rglob("*"))
+    broken = tmp_path / "pagefind_extended"
+    broken.write_text("not a program")  # not executable: Popen fails
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import pagefind.service\n"
+        f"pagefind.service.get_executable = lambda: {str(broken)!r}\n")
+    add(site, "en", 2, "2020-01-08")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "build"],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(hook)})
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "the search index could not be built: cannot run" in result.stderr
+    assert "--no-search" in result.stderr
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "build").rglob("*")) == before

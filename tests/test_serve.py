@@ -83,3 +83,20 @@ def test_serve_reloads_shows_errors_and_recovers(served):
     issue.write_text(ISSUE.replace("{title}", "Third"), encoding="utf-8")
     wait_for(lambda: state(base)["generation"] > generation and not state(base)["error"])
     assert b"Third" in get(base + "/en/issues/1/")
+
+
+def test_a_search_index_that_cannot_be_built_shows_in_the_browser(tmp_path, monkeypatch):
+    """Pagefind missing or broken while serving: the page says so; serving goes on."""
+    from generator import serve
+    from generator.build import Options
+    from generator.pagefind_service import PagefindError
+
+    def broken(options):
+        raise PagefindError("the Pagefind service stopped unexpectedly")
+
+    monkeypatch.setattr(serve.pipeline, "build", broken)
+    state = serve.State()
+    serve.rebuild(Options(tmp_path, tmp_path / "build"), state)
+    assert state.error is not None
+    assert "search index could not be built: the Pagefind service stopped" in state.error
+    assert "--no-search" in state.error
