@@ -44,7 +44,10 @@ class PagefindService:
         """End the service (and free its memory); again is harmless."""
         assert self._proc.stdin is not None
         if not self._proc.stdin.closed:
-            self._proc.stdin.close()
+            try:
+                self._proc.stdin.close()
+            except OSError:  # it died with requests unread: the error that says so is raised
+                pass
         self._proc.wait(timeout=60)
 
     def _message(self, payload: dict) -> bytes:
@@ -110,6 +113,8 @@ class PagefindService:
                 raise
         sender.join()
         if failed:
+            if isinstance(failed[0], BrokenPipeError):
+                raise PagefindError("the Pagefind service stopped unexpectedly") from failed[0]
             raise failed[0]
 
     def add_dir(self, index_id: int, folder: str, count: int) -> None:

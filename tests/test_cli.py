@@ -130,25 +130,47 @@ def test_translated_refuses_an_original(site):
     assert "Traceback" not in result.stderr
 
 
-def test_a_search_index_that_cannot_be_built_is_a_message_not_a_traceback(site, tmp_path):
-    """Pagefind missing or broken is no content error: one message and a way on, exit 3, and
-    the previous output stays."""
+# A Pagefind that answers the first request (a new index) and dies on reading the next one.
+DYING = f"""#!{sys.executable}
+import base64, json, sys
+def request():
+    data = b""
+    while not data.endswith(b","):
+        data += sys.stdin.buffer.read(1) or sys.exit(1)
+answer = {{"message_id": 1, "payload": {{"type": "NewIndex", "index_id": 0}}}}
+request()
+sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+sys.stdout.flush()
+request()
+sys.exit(1)
+"""
+
+
+@pytest.mark.parametrize("pagefind", ["not a program", DYING])
+@pytest.mark.parametrize("folder", [True, False])
+def test_a_search_index_that_cannot_be_built_is_a_message_not_a_traceback(
+        site, tmp_path, pagefind, folder):
+    """Pagefind missing, not runnable or dying on the way is no content error: one message
+    and a way on, exit 3, and the previous output stays (pages sent as a folder or one by
+    one)."""
     add(site, "en", 1, "2020-01-01")
     assert newsletter(site, "build").returncode == 0
     before = sorted(p.relative_to(site).as_posix() for p in (site / "build").rglob("*"))
-    broken = tmp_path / "pagefind_extended"
-    broken.write_text("not a program")  # not executable: Popen fails
+    binary = tmp_path / "pagefind_extended"
+    binary.write_text(pagefind)
+    binary.chmod(0o755 if pagefind.startswith("#!") else 0o644)
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
         "import pagefind.service\n"
-        f"pagefind.service.get_executable = lambda: {str(broken)!r}\n")
+        f"pagefind.service.get_executable = lambda: {str(binary)!r}\n"
+        + ("" if folder else "import generator.pagefind_folder as f\nf.BASES = ()\n"))
     add(site, "en", 2, "2020-01-08")
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "build"],
                             capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(hook)})
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr
-    assert "the search index could not be built: cannot run" in result.stderr
+    assert "error: the search index could not be built: " in result.stderr
     assert "--no-search" in result.stderr
     assert sorted(p.relative_to(site).as_posix() for p in (site / "build").rglob("*")) == before

@@ -56,3 +56,31 @@ def test_an_error_answer_is_raised() -> None:
     answers = client([message({"type": "Error", "message": "bad config"})])._responses()
     with pytest.raises(PagefindError, match="bad config"):
         next(answers)
+
+
+def test_a_service_that_dies_while_pages_are_sent_is_a_pagefind_error() -> None:
+    """The pipe breaks under the sending thread: that is Pagefind stopping, not a bug here."""
+    import threading
+
+    broken = threading.Event()
+
+    class Stdin:
+        def write(self, data: bytes) -> None:
+            broken.set()
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            pass
+
+    class Stdout:
+        def read1(self, size: int = -1) -> bytes:
+            broken.wait(5)  # the sender fails first, then the reader sees the end
+            return b""
+
+    service = PagefindService.__new__(PagefindService)
+    service._proc = type("Dead", (), {"stdin": Stdin(), "stdout": Stdout(),  # type: ignore[assignment]
+                                      "kill": lambda self: None})()
+    service._buffer = b""
+    service._next_id = 0
+    with pytest.raises(PagefindError, match="stopped unexpectedly"):
+        service.add_html(0, [("/a/", "<html></html>")], 1)
