@@ -54,8 +54,7 @@ def _index_all(languages: dict[str, list[Output]],
                read: Callable[[str], bytes]) -> dict[str, dict[str, bytes]]:
     """Each language's bundle files, its pages given to Pagefind in `order_key` order."""
     def copy(path: str) -> str:
-        output = by_path[path]
-        return indexed_html((read(path) if output.kept else output.data).decode("utf-8"))
+        return indexed_html(_data(by_path[path], read).decode("utf-8"))
 
     by_path = {o.path: o for pages in languages.values() for o in pages}
     paths = {code: sorted((o.path for o in pages), key=pagefind_folder.order_key)
@@ -102,7 +101,7 @@ def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:
     word, one of a Chinese character (three bytes, and its bigrams) about half of one."""
     total = 0
     for output in pages:
-        data = read(output.path) if output.kept else output.data
+        data = _data(output, read)
         total += len(data) + 2 * len(data.translate(None, _ASCII))
     return total
 
@@ -163,8 +162,12 @@ def _key(digests: dict[str, str]) -> str:
 def _digest(output: Output, known: dict[str, str], read: Callable[[str], bytes]) -> str:
     if output.kept and output.path in known:
         return known[output.path]
-    data = read(output.path) if output.kept else output.data
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashlib.blake2b(_data(output, read), digest_size=16).hexdigest()
+
+
+def _data(output: Output, read: Callable[[str], bytes]) -> bytes:
+    """The page's bytes: rendered now, or kept from the previous build (in the output)."""
+    return read(output.path) if output.kept else output.data
 
 
 def indexed_html(page: str) -> str:
