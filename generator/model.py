@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -52,6 +53,12 @@ class Document:
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # A digest of the fields a Head shows, made whenever a Document is made (not unpickled).
+    head: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        shown = repr(tuple(getattr(self, name) for name in HEAD_FIELDS)).encode()
+        object.__setattr__(self, "head", hashlib.blake2b(shown, digest_size=16).hexdigest())
 
     @property
     def url_path(self) -> str:
@@ -81,6 +88,31 @@ class Document:
     @property
     def anchors(self) -> frozenset[str]:
         return frozenset(h.id for h in self.headings)
+
+
+# What lists of documents and links to a document show: all but the text (body, colophon,
+# links, lines) and its digest. The properties below are made from these alone.
+HEAD_FIELDS = ("kind", "lang", "key", "source_path", "title", "date", "number", "summary",
+               "draft", "translation_of", "translated_from", "source", "headings")
+HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "sections", "anchors"))
+
+
+class Head:
+    """A document as a list of issues, a prev/next link or a link to it shows it: without its
+    text. A page is keyed on the Heads it shows by their `head` digest, so an edit of one
+    issue's text does not render the archive or its neighbours again; a template that asks a
+    Head for the text gets an error, never a page that would go stale."""
+
+    __slots__ = ("_doc", "identity")
+
+    def __init__(self, doc: Document):
+        self._doc = doc
+        self.identity = f"{doc.source_path}\0{doc.head}"
+
+    def __getattr__(self, name: str) -> object:
+        if name in HEAD_SHOWS:
+            return getattr(self._doc, name)
+        raise AttributeError(name)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ same as in the previous build can keep that build's bytes instead of being rende
 
 A Document stands in the key as its identity (source path + content digest): every field of
 it is a pure function of those, the generator's code and the settings, and the last two are
-in the `setup` part of every key (which also stands for a Language). Any other value a
+in the `setup` part of every key (which also stands for a Language). A Head stands in as its
+document's path and `head` digest, which covers all a Head shows. Any other value a
 template sees is encoded whole. A value of a type this module does not know is an error,
 not a guess: a key that misses a dependency would keep a stale page.
 """
@@ -12,53 +13,51 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from functools import cache
+from itertools import chain
 
 from generator.config import Language
-from generator.model import Document
+from generator.model import Document, Head
 
-_SCALARS = (str, int, bool, float, type(None), dt.date, dt.datetime)
+# Values whose repr() is all of them.
+_SCALARS = frozenset((str, int, bool, float, type(None), dt.date, dt.datetime))
 
 
 def _encode(value: object, out: list[str]) -> None:
+    """A container and what is in it. Items are encoded inline, and containers in their own
+    order (a template that iterates a dict shows that order): most pages' keys are thousands
+    of small values, and a call for each was most of an incremental build's key time."""
     kind = type(value)
-    if kind in _SCALARS:
-        out.append(repr(value))
-    elif kind is Document:
-        out.append(f"D({value.source_path}\0{value.digest})")  # type: ignore[attr-defined]
-    elif kind is Language:  # its settings are in `setup`
-        out.append(f"L({value.code})")  # type: ignore[attr-defined]
-    elif kind is list or kind is tuple:
+    items: Iterable[object]
+    if kind is list or kind is tuple:
         out.append("[")
-        for item in value:  # type: ignore[attr-defined]
-            _encode(item, out)
-        out.append("]")
+        items, close = value, "]"  # type: ignore[assignment]
     elif kind is dict:
         out.append("{")
-        for name, item in _sorted_items(value):  # type: ignore[arg-type]
-            out.append(repr(name))
-            if type(item) is str:  # the common case, without a call
-                out.append(repr(item))
-            else:
-                _encode(item, out)
-        out.append("}")
+        items, close = chain.from_iterable(value.items()), "}"  # type: ignore[attr-defined]
     elif kind is set or kind is frozenset:
         out.append(repr(sorted(value)))  # type: ignore[call-overload]
+        return
     elif is_dataclass(value) and not isinstance(value, type):
         out.append(kind.__name__ + "(")
-        for name in _field_names(kind):
-            _encode(getattr(value, name), out)
-        out.append(")")
+        items, close = (getattr(value, name) for name in _field_names(kind)), ")"
     else:
         raise TypeError(f"no page-key encoding for {kind.__name__}")
-
-
-def _sorted_items(value: dict) -> list[tuple[object, object]]:
-    try:
-        return sorted(value.items())  # string keys, as ours are
-    except TypeError:
-        return sorted(value.items(), key=lambda kv: repr(kv[0]))
+    for item in items:
+        item_kind = type(item)
+        if item_kind in _SCALARS:
+            out.append(repr(item))
+        elif item_kind is Document:
+            out.append(f"D({item.source_path}\0{item.digest})")  # type: ignore[attr-defined]
+        elif item_kind is Head:
+            out.append(f"H({item.identity})")  # type: ignore[attr-defined]
+        elif item_kind is Language:  # its settings are in `setup`
+            out.append(f"L({item.code})")  # type: ignore[attr-defined]
+        else:
+            _encode(item, out)
+    out.append(close)
 
 
 @cache

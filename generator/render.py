@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import jinja2
 
 from generator.config import Language, SiteConfig
 from generator.markup import excerpt, resolve_links
-from generator.model import Document, Output, Site
+from generator.model import Document, Head, Output, Site
 from generator.pagekeys import page_key
 from generator.parallel import run_all
 from generator.structured import structured_data
@@ -60,10 +60,18 @@ class Renderer:
         self.keys: dict[str, str] = {}  # this build's page keys, for the next one
         self.pending: dict[str, Callable[[], bytes]] = {}  # outputs to render: `finish`
         self._by_source = {d.source_path: d for d in site.documents}
+        self._heads = {d.source_path: Head(d) for d in site.documents}
         self._about = {d.lang for d in site.documents if d.kind == "page" and d.key == "about"}
         self.sitemap: list[SitemapEntry] = []  # every indexable page rendered so far
 
     # ----- helpers shared by every page -------------------------------------------------
+    def heads(self, docs: Iterable[Document]) -> list[Head]:
+        """What lists of documents are given: their Heads (see model.Head)."""
+        return [self._heads[d.source_path] for d in docs]
+
+    def head(self, doc: Document | None) -> Head | None:
+        return None if doc is None else self._heads[doc.source_path]
+
     def alternates(self, paths: dict[str, str], x_default: str | None = None) -> list[Alternate]:
         """hreflang links for the language versions in `paths` (none if only one exists)."""
         if len(paths) < 2:
@@ -82,7 +90,8 @@ class Renderer:
     def page(self, template: str, lang: str, path: str, paths: dict[str, str],
              fallback: dict[str, str] | None = None, searchable: bool = False,
              x_default: str | None = None, lastmod: str | None = None,
-             derived: tuple[Callable[[], dict[str, object]], tuple[Document, ...]] | None = None,
+             derived: tuple[Callable[[], dict[str, object]], tuple[Document | Head, ...]]
+             | None = None,
              **context: object) -> Output:
         """`derived`: (costly context values, the documents they are computed from), computed
         only when the page is rendered; the key holds those documents instead."""
@@ -122,9 +131,9 @@ class Renderer:
         self.pending = {}
         return [replace(o, data=rendered[o.path]) if o.path in rendered else o for o in outputs]
 
-    def linked(self, doc: Document) -> tuple[Document, ...]:
+    def linked(self, doc: Document) -> tuple[Document | Head, ...]:
         """The document and those its body links to: their URLs are in its HTML."""
-        return (doc,) + tuple(self._by_source[link.target] for link in doc.links
+        return (doc,) + tuple(self._heads[link.target] for link in doc.links
                               if not link.is_root)
 
     def body(self, doc: Document, html: str | None = None, absolute: bool = False) -> str:
@@ -151,20 +160,21 @@ class Renderer:
         subscribe = {code: f"{code}/subscribe/" for code in self.site.languages}
         yield self.page("landing.html", self.config.default_language, "", home, x_default="",
                         languages=self.config.languages, latest={
-                            code: (self.site.issues(code) or (None,))[0]
+                            code: self.head((self.site.issues(code) or (None,))[0])
                             for code in self.site.languages})
         yield self.keyed("404.html", ("404.html",), self.not_found)
         for code in self.site.languages:
             yield self.page("home.html", code, home[code], home, x_default="",
-                            issues=self.site.issues(code)[:10], pages=self.site.pages(code),
-                            elsewhere=self.only_elsewhere(code))
+                            issues=self.heads(self.site.issues(code)[:10]),
+                            pages=self.heads(self.site.pages(code)),
+                            elsewhere=self.heads(self.only_elsewhere(code)))
             yield self.page("archive.html", code, archive[code], archive,
-                            issues=self.site.issues(code))
+                            issues=self.heads(self.site.issues(code)))
             years = {lang: self.site.by_year(lang) for lang in self.site.languages}
             for year, issues in years[code].items():
                 paths = {c: f"{c}/issues/year/{year}/" for c in years if year in years[c]}
                 yield self.page("year.html", code, paths[code], paths, fallback=archive,
-                                year=year, issues=issues)
+                                year=year, issues=self.heads(issues))
             yield self.page("search.html", code, search[code], search)
             yield self.page("subscribe.html", code, subscribe[code], subscribe,
                             signup=self.config.signup)
@@ -179,14 +189,15 @@ class Renderer:
             elif code not in versions and doc is self.site.original(doc):
                 # A stand-in page in `code` that says the document is not translated.
                 yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
-                                {}, fallback=paths, doc=doc,
+                                {}, fallback=paths, doc=self.head(doc),
                                 original_lang=self.config.language(doc.lang))
 
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
                  home: dict[str, str]) -> Output:
         fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
         lastmod = doc.day.isoformat() if doc.day else None
-        context: dict[str, object] = {"doc": doc, "original": self.site.original(doc),
+        context: dict[str, object] = {"doc": doc,
+                                      "original": self.head(self.site.original(doc)),
                                       "stale": self.site.stale(doc)}
         if doc.translation_of and doc.translation_of in versions:
             context["original_lang"] = self.config.language(doc.translation_of)
@@ -200,11 +211,10 @@ class Renderer:
         linked = self.linked(doc)
         if doc.kind == "issue":
             prev, nxt = self.site.neighbours(doc)
-            other_anchors = {lang: d.anchors for lang, d in versions.items() if lang != doc.lang}
             return self.page("issue.html", doc.lang, doc.url_path, paths, fallback,
                              searchable=True, lastmod=lastmod,
-                             derived=(derived, linked), prev=prev, next=nxt,
-                             other_anchors=other_anchors, **context)
+                             derived=(derived, linked), prev=self.head(prev),
+                             next=self.head(nxt), **context)
         return self.page("page.html", doc.lang, doc.url_path, paths, fallback, searchable=True,
                          lastmod=lastmod, derived=(derived, linked), **context)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.config import Language, SiteConfig
 from generator.errors import Diagnostics
-from generator.model import Output
+from generator.model import HEAD_SHOWS, Output
 
 if TYPE_CHECKING:
     import jinja2
@@ -81,5 +81,8 @@ def template_error(exc: jinja2.TemplateError, theme: Theme, diags: Diagnostics) 
         if tb.tb_frame.f_code.co_filename.startswith(str(theme.templates)):
             name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
         tb = tb.tb_next
-    diags.error(str(name), line, f"theme template error: {exc.message or exc}",
-                f"fix the template in {theme.templates}")
+    hint = f"fix the template in {theme.templates}"
+    if "Head object" in str(exc.message):  # model.Head: a document in a list, without its text
+        hint = ("lists of documents, prev/next and the original of a translation show them "
+                "without their text: " + ", ".join(sorted(HEAD_SHOWS)) + "; " + hint)
+    diags.error(str(name), line, f"theme template error: {exc.message or exc}", hint)
