@@ -10,8 +10,7 @@ from pathlib import Path
 
 from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
-from generator.errors import GeneratorError
-from generator.pagefind_service import PagefindError
+from generator.errors import GeneratorError, PagefindError
 
 EXIT_CONTENT_ERROR = 1
 EXIT_SEARCH_FAILED = 3  # the content is fine; Pagefind is missing or failed

@@ -56,3 +56,7 @@ class Diagnostics:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise GeneratorError(self.items)
+
+
+class PagefindError(RuntimeError):
+    """Pagefind is missing, cannot run or stopped: the search index cannot be built."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
 from generator.model import Document, Output
@@ -34,6 +33,8 @@ def _aware(value: dt.date, zone: ZoneInfo) -> dt.datetime:
 
 def pub_date(value: dt.date, timezone: str) -> str:
     """RFC 822 date, independent of the OS locale (email.utils never uses strftime names)."""
+    from email.utils import format_datetime  # (only when a feed is rendered)
+
     return format_datetime(aware(value, timezone))
 
 
@@ -59,6 +60,6 @@ def _render(renderer: Renderer, lang: str, latest: list[Document],
         content = env.get_template("partials/feed_content.html").render(
             doc=doc, body=body, colophon=colophon)
         items.append(FeedItem(doc, pub_date(doc.date, timezone), describe(doc), content))
-    last = format_datetime(built) if built else (items[0].pub_date if items else None)
+    last = pub_date(built, timezone) if built else (items[0].pub_date if items else None)
     return env.get_template("feed.xml").render(
         lang=renderer.config.language(lang), items=items, last_build=last).encode("utf-8")

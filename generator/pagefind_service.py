@@ -14,9 +14,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 
-
-class PagefindError(RuntimeError):
-    pass
+from generator.errors import PagefindError
 
 
 class PagefindService:

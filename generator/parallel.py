@@ -4,7 +4,6 @@ the site and the templates), so nothing but the results crosses between processe
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable
 
@@ -31,8 +30,11 @@ def _run(span: tuple[int, int]) -> list[bytes | None]:
 def run_all(jobs: list[Callable[[], bytes]]) -> list[bytes]:
     """Every job's result, in order; the same bytes however many workers ran them."""
     count = workers()
-    if count < 2 or len(jobs) < PARALLEL_FROM or \
-            "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(jobs) < PARALLEL_FROM:
+        return [job() for job in jobs]
+    import multiprocessing  # (a small rebuild renders a few pages here, without it)
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [job() for job in jobs]
     global _JOBS
     _JOBS = jobs

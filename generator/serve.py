@@ -20,8 +20,7 @@ from watchfiles import watch
 
 from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
-from generator.errors import GeneratorError
-from generator.pagefind_service import PagefindError
+from generator.errors import GeneratorError, PagefindError
 
 CLIENT = resources.files("generator").joinpath("livereload.js").read_bytes()
 SNIPPET = b'<script src="/__livereload.js"></script>'

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def blob_id(data: bytes) -> str:
 
 def read_blob(root: Path, blob: str) -> str | None:
     """An earlier version of a content file from the site's git history, if it is there."""
+    import subprocess  # (rarely needed: not at every start)
+
     try:
         result = subprocess.run(["git", "cat-file", "-p", blob], cwd=root, capture_output=True,
                                 timeout=10, check=False)

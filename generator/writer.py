@@ -12,12 +12,10 @@ for a rebuild that changed little (see its docstring for what a reader can see m
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -183,6 +181,8 @@ class StagedWriter:
                 raise OutputCollision(f"two pages would be written to {output.path}")
             self.written.add(output.path)
             todo.append((output, path))
+        from concurrent.futures import ThreadPoolExecutor  # (a full build's; see _exchange)
+
         with ThreadPoolExecutor(WRITERS) as pool:
             for _ in pool.map(lambda item: self._stage(*item), todo):
                 pass  # (raises the first error)
@@ -211,6 +211,8 @@ class StagedWriter:
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False if unsupported."""
+    import ctypes  # (imports are the bulk of a small rebuild: only what it uses)
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
