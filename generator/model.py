@@ -56,23 +56,19 @@ class Document:
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
-    # A digest of the fields a Head shows, made whenever a Document is made (not unpickled).
-    head: str = field(init=False, repr=False, compare=False)
+    # Made from the fields above whenever a Document is made (unpickling keeps them): a
+    # rebuild of a 4,000-issue site reads url_path and day 50,000 times.
+    head: str = field(init=False, repr=False, compare=False)  # digest of what a Head shows
+    url_path: str = field(init=False, repr=False, compare=False)  # "en/issues/13/", "zh/about/"
+    day: dt.date | None = field(init=False, repr=False, compare=False)  # `date` without a time
 
     def __post_init__(self) -> None:
         shown = repr(tuple(getattr(self, name) for name in HEAD_FIELDS)).encode()
         object.__setattr__(self, "head", hashlib.blake2b(shown, digest_size=16).hexdigest())
-
-    @property
-    def url_path(self) -> str:
-        """Path below the site root, ending in "/": "en/issues/13/", "zh/about/"."""
-        if self.kind == "issue":
-            return f"{self.lang}/issues/{self.number}/"
-        return f"{self.lang}/{self.key}/"
-
-    @property
-    def day(self) -> dt.date | None:
-        return self.date.date() if isinstance(self.date, dt.datetime) else self.date
+        object.__setattr__(self, "url_path", f"{self.lang}/issues/{self.number}/"
+                           if self.kind == "issue" else f"{self.lang}/{self.key}/")
+        object.__setattr__(self, "day", self.date.date()
+                           if isinstance(self.date, dt.datetime) else self.date)
 
     @property
     def sections(self) -> tuple[Section, ...]:

@@ -163,6 +163,7 @@ class Renderer:
                             code: self.head((self.site.issues(code) or (None,))[0])
                             for code in self.site.languages})
         yield self.keyed("404.html", ("404.html",), self.not_found)
+        years = {lang: self.site.by_year(lang) for lang in self.site.languages}
         for code in self.site.languages:
             yield self.page("home.html", code, home[code], home, x_default="",
                             issues=self.heads(self.site.issues(code)[:10]),
@@ -170,7 +171,6 @@ class Renderer:
                             elsewhere=self.heads(self.only_elsewhere(code)))
             yield self.page("archive.html", code, archive[code], archive,
                             issues=self.heads(self.site.issues(code)))
-            years = {lang: self.site.by_year(lang) for lang in self.site.languages}
             for year, issues in years[code].items():
                 paths = {c: f"{c}/issues/year/{year}/" for c in years if year in years[c]}
                 yield self.page("year.html", code, paths[code], paths, fallback=archive,
@@ -183,13 +183,12 @@ class Renderer:
     def documents(self, code: str, home: dict[str, str]) -> Iterator[Output]:
         for doc in self.site.documents:
             versions = self.site.versions(doc)
-            paths = {lang: d.url_path for lang, d in versions.items()}
             if doc.lang == code:
-                yield self.document(doc, versions, paths, home)
+                yield self.document(doc, versions, _paths(versions), home)
             elif code not in versions and doc is self.site.original(doc):
                 # A stand-in page in `code` that says the document is not translated.
                 yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
-                                {}, fallback=paths, doc=self.head(doc),
+                                {}, fallback=_paths(versions), doc=self.head(doc),
                                 original_lang=self.config.language(doc.lang))
 
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
@@ -230,3 +229,8 @@ class Renderer:
         """Originals that have no version in `code`, for the home page's "also" list."""
         return [d for d in self.site.documents if d.lang != code
                 and code not in self.site.versions(d) and d is self.site.original(d)]
+
+
+def _paths(versions: dict[str, Document]) -> dict[str, str]:
+    """Site path of each language version."""
+    return {lang: d.url_path for lang, d in versions.items()}
