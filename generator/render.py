@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import jinja2
 
@@ -39,9 +40,9 @@ class Alternate:
     path: str
 
 
-@dataclass(frozen=True)
-class SitemapEntry:
-    """A page of the sitemap as it is keyed; `Renderer.alternates` makes its hreflang links."""
+class SitemapEntry(NamedTuple):
+    """A page of the sitemap as it is keyed; `Renderer.alternates` makes its hreflang links.
+    Strings only, so that the sitemap's key can be their repr (`sitemap.py`)."""
 
     path: str
     paths: tuple[tuple[str, str], ...]  # (language, path) of each version, sorted

@@ -16,7 +16,10 @@ def sitemap(renderer: Renderer) -> list[Output]:
             for entry in entries]).encode("utf-8")
 
     return [
-        renderer.keyed("sitemap.xml", ("sitemap.xml", entries), produce),
+        # Thousands of entries of strings, whose repr is all of them: made in C, it is a tenth
+        # of the time the generic encoding took.
+        renderer.keyed("sitemap.xml", ("sitemap.xml", repr([tuple(e) for e in entries])),
+                       produce),
         renderer.keyed("robots.txt", ("robots.txt",), lambda: env.get_template(
             "robots.txt").render().encode("utf-8")),
     ]
