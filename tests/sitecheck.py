@@ -5,6 +5,7 @@ Shared by tests/site/ (the seed site) and the archive fixture tests. Standard li
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,9 +36,13 @@ URL_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
 
 def build_site(root: Path, out: Path, *, base_url: str | None = None, drafts: bool = False,
                search: bool = True) -> Path:
-    """Build `root` into `out` with the repository theme; content errors fail with messages."""
+    """Build `root` into `out` with the repository theme; content errors fail with messages.
+    The build runs on a copy beside `out`, so that its cache and state stay out of the tree."""
+    copy = out.parent / "site"
+    shutil.copytree(root / "content", copy / "content")
+    shutil.copy(root / "site.yaml", copy / "site.yaml")
     try:
-        build(Options(root=root, out=out, drafts=drafts, base_url=base_url, search=search),
+        build(Options(root=copy, out=out, drafts=drafts, base_url=base_url, search=search),
               theme_dir=THEME)
     except GeneratorError as exc:
         pytest.fail("build failed:\n" + "\n".join(d.format() for d in exc.diagnostics))
