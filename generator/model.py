@@ -90,7 +90,8 @@ class Document:
 
 
 # What lists of documents and links to a document show: all but the text (body, colophon,
-# links, lines) and its digest. The properties below are made from these alone.
+# links, lines) and its digest. A Document's url_path, day, sections and anchors are made from
+# these alone.
 HEAD_FIELDS = ("kind", "lang", "key", "source_path", "title", "date", "number", "summary",
                "draft", "translation_of", "translated_from", "source", "headings")
 HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "sections", "anchors"))
