@@ -144,6 +144,10 @@ EDITS = {
     "renumber-link-target": lambda s: _edit(s / "content/en/issues/1.md", "number: 1\n",
                                             "number: 21\n"),
     "page": lambda s: _edit(s / "content/en/pages/about.md", "About this site", "About us"),
+    # the Chinese translation of 13 records the English version it was made from: its page
+    # now says that the original has been revised
+    "revise-original": lambda s: _edit(s / "content/en/issues/13.md", "## Updates of",
+                                       "Revised.\n\n## Updates of"),
     "settings": lambda s: _edit(s / "site.yaml", "base_url:", "# edited\nbase_url:"),
     "theme": lambda s: _edit(s / "themes/default/templates/issue.html", "{%", "{# x #}{%"),
 }
