@@ -250,7 +250,8 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
 
         bundle, report.search, new_parts = build_index(
             outputs, {code: Part(**part) for code, part in previous.search.items()}
-            if previous else {}, lambda path: (options.out / path).read_bytes())
+            if previous else {}, lambda path: (options.out / path).read_bytes(),
+            {lang.code: lang.tag for lang in loaded.config.languages})
         parts = {code: asdict(part) for code, part in new_parts.items()}
         outputs += bundle
         clock.lap("search")

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import jinja2
 
+from generator import search_parts
 from generator.config import Language, SiteConfig
 from generator.markup import excerpt, resolve_links
 from generator.model import Document, Head, Output, Site
@@ -176,7 +177,11 @@ class Renderer:
                 paths = {c: f"{c}/issues/year/{year}/" for c in years if year in years[c]}
                 yield self.page("year.html", code, paths[code], paths, fallback=archive,
                                 year=year, issues=self.heads(issues))
-            yield self.page("search.html", code, search[code], search)
+            # the further parts of a split index, which the search page merges
+            parts = search_parts.count(self.config.language(code).tag,
+                                       sum(1 for d in self.site.documents if d.lang == code))
+            yield self.page("search.html", code, search[code], search, merge=[
+                search_parts.folder(code, index) + "/" for index in range(1, parts)])
             yield self.page("subscribe.html", code, subscribe[code], subscribe,
                             signup=self.config.signup)
             yield from self.documents(code, home)

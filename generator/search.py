@@ -6,8 +6,9 @@ in its own language, so results and ranking are the same as with one index). Whe
 `pagefind_folder` can hand a language's pages over as a folder, Pagefind parses them on every
 core, so the languages go one after another, each parsed while the one before it builds its
 index (on one core); otherwise the pages are sent one at a time to every language's Pagefind
-at once. A language whose searchable pages are all unchanged since the previous build keeps
-its part of the bundle, so an English edit re-indexes English only.
+at once. A large Chinese index is built in parts (`search_parts`), each its own bundle that
+the search page merges. An index whose pages are all unchanged since the previous build keeps
+its files, so an English edit re-indexes English only, and a Chinese one only its part.
 The extended binary segments Chinese into words, `ngrams` adds the recall it misses, and
 `reproducible` makes each bundle byte-identical from run to run.
 """
@@ -22,11 +23,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from generator import ngrams, pagefind_folder, reproducible
+from generator import ngrams, pagefind_folder, reproducible, search_parts
 from generator.model import Output, SearchReport
 from generator.pagefind_service import PagefindService
+from generator.search_parts import OUTPUT_DIR
 
-OUTPUT_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
 
 # Index-only weights: a word in the title or an article heading counts far more than one in
@@ -37,12 +38,14 @@ _WEIGHTS = {"1": "10", "2": "7", "3": "8", "4": "5"}
 
 @dataclass(frozen=True)
 class Part:
-    """One site language's share of the bundle, as the build state records it."""
+    """One index: a site language's, or a part of it (`search_parts`), as the build state
+    records it."""
 
-    key: str  # digest of the language's searchable pages (paths and bytes)
+    key: str  # digest of its searchable pages (paths and bytes)
     entry: dict  # pagefind-entry.json without the other languages
-    files: dict[str, int]  # the bundle files this language needs (shared ones too): sizes
+    files: dict[str, int]  # the bundle files this index needs (shared ones too): sizes
     pages: dict[str, str]  # the searchable pages' digests, so a kept page need not be read
+    folder: str = OUTPUT_DIR  # its bundle's output folder
 
 
 def _weigh_headings(page: str) -> str:
@@ -110,48 +113,59 @@ _ASCII = bytes(range(128))
 
 
 def build_index(outputs: list[Output], previous: dict[str, Part],
-                read: Callable[[str], bytes]) -> tuple[list[Output], SearchReport,
-                                                        dict[str, Part]]:
-    """The Pagefind bundle (outputs under pagefind/) for every searchable output, the report,
-    and the parts for the next build. A part in `previous` whose pages have the same bytes
-    now is kept (its files are in the output already); `read` gives the bytes of a kept page.
+                read: Callable[[str], bytes], tags: dict[str, str]) -> tuple[
+                    list[Output], SearchReport, dict[str, Part]]:
+    """The Pagefind bundles (outputs under pagefind/, and a folder for each further part of a
+    split index) for every searchable output, the report, and the indexes for the next build,
+    by name ("zh", "zh-2"). An index in `previous` whose pages have the same bytes now is kept
+    (its files are in the output already); `read` gives the bytes of a kept page. `tags`:
+    each language's BCP 47 tag, by folder code.
     """
     languages: dict[str, list[Output]] = {}
     for output in outputs:
         if output.searchable:
             languages.setdefault(output.path.split("/", 1)[0], []).append(output)
+    indexes: dict[str, tuple[str, list[Output]]] = {}  # name -> (folder, pages)
+    for code, pages in sorted(languages.items()):
+        count = search_parts.count(tags[code], len(pages))
+        for index in range(count):
+            indexes[code if index == 0 else f"{code}-{index + 1}"] = (
+                search_parts.folder(code, index),
+                [o for o in pages if search_parts.part(o.path, count) == index])
     parts: dict[str, Part] = {}
     todo: dict[str, tuple[dict[str, str], list[Output]]] = {}
-    for code, pages in sorted(languages.items()):
-        known = previous[code].pages if code in previous else {}
+    for name, (folder, pages) in indexes.items():
+        known = previous[name].pages if name in previous else {}
         digests = {o.path: _digest(o, known, read) for o in pages}
-        if code in previous and previous[code].key == _key(digests):
-            parts[code] = previous[code]
+        if name in previous and previous[name].key == _key(digests) and \
+                previous[name].folder == folder:
+            parts[name] = previous[name]
             continue
-        todo[code] = digests, pages
-    built = _index_all({code: pages for code, (_, pages) in todo.items()}, read)
+        todo[name] = digests, pages
+    built = _index_all({name: pages for name, (_, pages) in todo.items()}, read)
     files: dict[str, Output] = {}
-    for code, bundle in built.items():
+    for name, bundle in built.items():
         entry = json.loads(bundle.pop(ENTRY))
-        digests = todo[code][0]
+        folder = indexes[name][0]
         sizes = {path: len(data) for path, data in sorted(bundle.items())}
-        parts[code] = Part(_key(digests), entry, sizes, digests)
-        files.update((path, Output(f"{OUTPUT_DIR}/{path}", data))
+        parts[name] = Part(_key(todo[name][0]), entry, sizes, todo[name][0], folder)
+        files.update((f"{folder}/{path}", Output(f"{folder}/{path}", data))
                      for path, data in bundle.items())
+    entries: dict[str, dict] = {}  # folder -> its pagefind-entry.json
     for part in parts.values():
         for path in part.files:
-            files.setdefault(path, Output(f"{OUTPUT_DIR}/{path}", b"", kept=True))
-    entry = {**next(iter(parts.values())).entry, "languages": dict(sorted(
-        (lang, record) for part in parts.values()
-        for lang, record in part.entry["languages"].items()))} if parts else None
+            files.setdefault(f"{part.folder}/{path}",
+                             Output(f"{part.folder}/{path}", b"", kept=True))
+        found = entries.setdefault(part.folder, {**part.entry, "languages": {}})
+        found["languages"].update(part.entry["languages"])
     bundle = [files[path] for path in sorted(files)]
-    if entry is not None:
+    for folder, entry in sorted(entries.items()):
         # sorted keys: a kept part's entry comes back from the build state in that order
-        bundle.append(Output(f"{OUTPUT_DIR}/{ENTRY}", json.dumps(
+        bundle.append(Output(f"{folder}/{ENTRY}", json.dumps(
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
-    sizes = {path: size for part in parts.values() for path, size in part.files.items()}
+    sizes = {f"{p.folder}/{path}": size for p in parts.values() for path, size in p.files.items()}
     report = SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
-                          sum(sizes.values()) + len(bundle[-1].data) if entry else 0)
+                          sum(sizes.values()) + sum(len(o.data) for o in bundle[len(files):]))
     return bundle, report, parts
 
 

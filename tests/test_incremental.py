@@ -284,6 +284,36 @@ def test_an_english_edit_reindexes_english_only(site):
     assert tree(site / "build") == tree(site / "clean")
 
 
+def test_a_split_chinese_index_reindexes_the_edited_part_only(site, monkeypatch):
+    """A Chinese index over more pages than a part holds is built in parts, each its own
+    bundle that the Chinese search page merges; an edit re-indexes its part only, and the
+    result equals a clean build."""
+    from generator import search_parts
+
+    monkeypatch.setattr(search_parts, "PAGES_PER_PART", 6)
+    for n in range(1, 13):
+        (site / f"content/zh/issues/{n}.md").write_text(ZH_ISSUE.format(n=n, m=n),
+                                                         encoding="utf-8")
+    build(Options(site, site / "build"))
+    zh_pages = len(list((site / "content/zh").rglob("*.md")))
+    folders = ["pagefind"] + [f"pagefind-zh-{i}" for i in range(2, -(-zh_pages // 6) + 1)]
+    assert sorted(p.name for p in (site / "build").glob("pagefind*")) == folders
+    search_page = (site / "build/zh/search/index.html").read_text(encoding="utf-8")
+    assert 'data-merge="/newsletter/' + " /newsletter/".join(f + "/" for f in folders[1:]) \
+        + '"' in search_page
+    assert "data-merge" not in (site / "build/en/search/index.html").read_text(encoding="utf-8")
+    before = {p.relative_to(site / "build").as_posix(): p.stat().st_mtime_ns
+              for p in (site / "build").glob("pagefind*/**/*") if p.is_file()}
+    _edit(site / "content/zh/issues/7.md", "第7期正文。", "第7期正文，改过。")
+    build(Options(site, site / "build"))
+    after = {p.relative_to(site / "build").as_posix(): p.stat().st_mtime_ns
+             for p in (site / "build").glob("pagefind*/**/*") if p.is_file()}
+    changed = {path.split("/")[0] for path in after if after[path] != before.get(path)}
+    assert len(changed) == 1, changed  # one part's bundle (English and the rest kept)
+    build(Options(site, site / "clean", cache=False))
+    assert tree(site / "build") == tree(site / "clean")
+
+
 def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monkeypatch):
     """Pagefind numbers pages in the order it meets them, and the bundle's bytes follow: pages
     read from a folder (on every core) must come out as pages sent one at a time do."""

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitecheck import REPO, build_site
+from sitecheck import BASE_PATH, REPO, build_site
 
 if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
     sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
+from generator import search_parts  # noqa: E402
 
 pytestmark = pytest.mark.browser
 ISSUES = 150  # per language
@@ -32,26 +33,51 @@ SEARCH = """async (q) => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> tuple[str, Path]:
-    root = write_corpus(build_dir("corpus-src"), ISSUES, seed=3)
+def _corpus(serve: Callable[..., str], build_dir: Callable[[str], Path], name: str,
+            issues: int, pages_per_part: int) -> tuple[str, Path]:
+    root = write_corpus(build_dir(f"{name}-src"), issues, seed=3)
     (root / "themes").symlink_to(REPO / "themes")
-    out = build_dir("corpus-out")
+    out = build_dir(f"{name}-out")
     url = serve(out)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # keep Playwright's loop apart
-        pool.submit(build_site, root, out, base_url=url).result()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_parts, "PAGES_PER_PART", pages_per_part)
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:  # keep Playwright's loop apart
+            pool.submit(build_site, root, out, base_url=url).result()
     return url, root
 
 
-def unique_titles(root: Path, lang: str) -> list[tuple[str, int, str]]:
-    """(title, issue number, anchor) for article titles that occur in exactly one issue."""
+@pytest.fixture(scope="session")
+def corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+    return _corpus(serve, build_dir, "corpus", ISSUES, search_parts.PAGES_PER_PART)
+
+
+# A split pays off from a thousand Chinese pages (search_parts); its parts must be large for
+# their word statistics to match the whole's, so these corpora are too.
+SPLIT_ISSUES = 1100
+
+
+@pytest.fixture(scope="session")
+def big_corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+    return _corpus(serve, build_dir, "big-corpus", SPLIT_ISSUES, search_parts.PAGES_PER_PART)
+
+
+@pytest.fixture(scope="session")
+def split_corpus_url(serve: Callable[..., str],
+                     build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+    """The big corpus with its Chinese index in two parts (search_parts)."""
+    return _corpus(serve, build_dir, "split-corpus", SPLIT_ISSUES, 600)
+
+
+def unique_titles(root: Path, lang: str, step: int = 7,
+                  count: int = 12) -> list[tuple[str, int, str]]:
+    """(title, issue number, anchor) for article titles that occur in exactly one issue:
+    every `step`-th of them in title order, `count` at most."""
     seen: dict[str, list[tuple[int, str]]] = {}
-    for number in range(1, ISSUES + 1):
-        text = (root / f"content/{lang}/issues/{number}.md").read_text(encoding="utf-8")
-        for title, anchor in TITLE.findall(text):
-            seen.setdefault(title, []).append((number, anchor))
+    for path in (root / f"content/{lang}/issues").glob("*.md"):
+        for title, anchor in TITLE.findall(path.read_text(encoding="utf-8")):
+            seen.setdefault(title, []).append((int(path.stem), anchor))
     return [(t, places[0][0], places[0][1]) for t, places in sorted(seen.items())
-            if len(places) == 1][::7][:12]
+            if len(places) == 1][::step][:count]
 
 
 # Measured on this corpus (seed 3, 150 issues a language): an article's headline, searched
@@ -67,6 +93,7 @@ def test_results_stay_in_language_and_rank_sanely(page, corpus_url: tuple[str, P
                                                   lang: str) -> None:
     url, root = corpus_url
     page.goto(url + f"{lang}/search/")
+    page.wait_for_selector(".pagefind-ui__search-input")
     titles = unique_titles(root, lang)
     assert len(titles) == 12
     base = "/" + url.split("/", 3)[3]
@@ -85,3 +112,29 @@ def test_results_stay_in_language_and_rank_sanely(page, corpus_url: tuple[str, P
     print(f"{lang}: top-3 {top3}/12, exact phrase first {exact_first}/12")
     assert top3 >= FLOORS[lang]["top3"], f"headline in the first three: {top3}/12"
     assert exact_first >= FLOORS[lang]["exact_first"], f"exact phrase first: {exact_first}/12"
+
+
+def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: tuple[str, Path],
+                                                        split_corpus_url: tuple[str, Path]
+                                                        ) -> None:
+    """The search page merges the parts of a split Chinese index before its first search:
+    every query finds as many pages as over the whole index, the headlines rank as well, and
+    the filters count every part."""
+    titles = unique_titles(big_corpus_url[1], "zh", step=25, count=30)
+    found: dict[str, list[dict]] = {}
+    filters: dict[str, dict] = {}
+    top3: dict[str, int] = {}
+    for name, (url, _) in (("whole", big_corpus_url), ("split", split_corpus_url)):
+        page.goto(url + "zh/search/")
+        page.wait_for_selector(".pagefind-ui__search-input")  # started: the parts merged
+        found[name] = [page.evaluate(SEARCH, title) for title, _, _ in titles]
+        filters[name] = page.evaluate("async () => await window.__pf.filters()")
+        base = "/" + url.split("/", 3)[3]
+        top3[name] = sum(f"{base}zh/issues/{number}/" in result["top"][:3]
+                         for result, (_, number, _) in zip(found[name], titles, strict=True))
+    assert page.locator("#search").get_attribute("data-merge") == f"{BASE_PATH}pagefind-zh-2/"
+    assert [r["count"] for r in found["split"]] == [r["count"] for r in found["whole"]]
+    print(f"headline in the first three, of 30: whole {top3['whole']}, split {top3['split']}")
+    assert top3["split"] >= top3["whole"] - 1, top3
+    assert filters["split"] == filters["whole"] and filters["split"], filters
+    assert not page.js_errors

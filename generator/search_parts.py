@@ -1,0 +1,36 @@
+"""How a language's search index is split into parts, and where each part's bundle goes.
+
+Pagefind builds a language's index in one process, and the Chinese one, with its bigram
+blocks (`ngrams`), took 1.8 GB and 24 s at 2,000 issues, growing with the archive. Split by a
+hash of the page path, each part is a fair sample of the archive: its word statistics are
+close to the whole's, so the search page can merge the parts (Pagefind's `mergeIndex`) and
+rank as before. Measured at 2,000 issues (benchmarks/README.md): two Chinese parts, 928 MB and
+19 s in all, the same ranking. English ranked worse when split, and its index is small: only
+languages indexed with bigram blocks are split. Pure: the renderer (the search page names the
+parts it merges) and the indexer ask the same questions.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+OUTPUT_DIR = "pagefind"  # the bundle: every language's first part
+PAGES_PER_PART = 1000
+
+
+def count(tag: str, pages: int) -> int:
+    """How many parts the index of a language (its BCP 47 tag) with `pages` pages has."""
+    if not tag.lower().startswith("zh") or pages <= PAGES_PER_PART:
+        return 1
+    return -(-pages // PAGES_PER_PART)
+
+
+def part(path: str, parts: int) -> int:
+    """The part a page (its output path) is indexed in."""
+    return zlib.crc32(path.encode("utf-8")) % parts if parts > 1 else 0
+
+
+def folder(code: str, index: int) -> str:
+    """The output folder of part `index` of a language's index: the first is in the bundle
+    with the other languages; each other one is a bundle of its own, merged by the page."""
+    return OUTPUT_DIR if index == 0 else f"{OUTPUT_DIR}-{code}-{index + 1}"
