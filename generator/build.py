@@ -18,8 +18,11 @@ from generator.theme import Theme
 from generator.writer import StagedWriter, update, write_files
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from generator.compiled import CompiledTemplates
     from generator.render import Renderer
+    from generator.writer import Stage
 
 # Markdown, Jinja, Pagefind and the rest are imported where they are used (load, render,
 # build) so that an up-to-date rebuild, which needs none of them, starts in a blink.
@@ -128,9 +131,12 @@ def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str =
 
 def render(loaded: Loaded, theme: Theme, setup: str = "",
            previous: dict[str, str] | None = None,
-           compiled: CompiledTemplates | None = None) -> tuple[list[Output], Renderer]:
+           compiled: CompiledTemplates | None = None,
+           stage: Callable[[Renderer], Stage | None] | None = None
+           ) -> tuple[list[Output], Renderer]:
     """Every output but the search index. With the previous build's page keys, pages that
-    would come out the same are `kept` instead of rendered."""
+    would come out the same are `kept` instead of rendered. `stage`, asked once every page is
+    keyed: where the workers write each page as they render it (None: only returned)."""
     import jinja2
 
     from generator import feeds, sitemap
@@ -143,7 +149,7 @@ def render(loaded: Loaded, theme: Theme, setup: str = "",
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
-        outputs = renderer.finish(outputs)
+        outputs = renderer.finish(outputs, stage(renderer) if stage else None)
     except jinja2.TemplateError as exc:
         template_error(exc, theme, diags)
         raise GeneratorError(diags.items) from None
@@ -236,37 +242,47 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
     compiled_file = options.root / CACHE_DIR / "templates.pickle"
     compiled = CompiledTemplates(compiled_file.read_bytes()
                                  if options.cache and compiled_file.is_file() else None)
-    outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
-                               compiled)
-    if compiled.changed:
-        write_files(compiled_file.parent, [Output(compiled_file.name, compiled.dump())])
-    outputs += theme.static_files()
-    clock.lap("templates")
-    report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
-                         future_skipped=loaded.future_skipped, stages=clock.stages)
-    parts: dict[str, dict] = {}
-    if options.search:
-        from generator.search import Part, build_index
+    in_place = False
 
-        bundle, report.search, new_parts = build_index(
-            outputs, {code: Part(**part) for code, part in previous.search.items()}
-            if previous else {}, lambda path: (options.out / path).read_bytes(),
-            {lang.code: lang.tag for lang in loaded.config.languages})
-        parts = {code: asdict(part) for code, part in new_parts.items()}
-        outputs += bundle
-        clock.lap("search")
-    report.kept = sum(1 for o in outputs if o.kept and o.path in renderer.keys)
-    report.rendered = len(renderer.keys) - report.kept  # (search files are not pages)
-    if listing is not None and report.rendered * 4 <= len(renderer.keys):
-        # a few pages changed: replace just those (the listing was checked at the start)
-        changed = update(options.out, outputs, listing)
-        report.written = len(changed)
-        listing = freshness.patched(listing, options.out, changed)
-    else:
-        with StagedWriter(options.out) as writer:
+    def stage(renderer: Renderer) -> Stage | None:
+        """A few pages to render (of many): the output is updated in place, after the
+        search index. Otherwise the workers stage each page as they render it."""
+        nonlocal in_place
+        in_place = listing is not None and len(renderer.pending) * 4 <= len(renderer.keys)
+        return None if in_place else writer.open().put
+
+    with StagedWriter(options.out) as writer:
+        outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
+                                   compiled, stage)
+        if compiled.changed:
+            write_files(compiled_file.parent, [Output(compiled_file.name, compiled.dump())])
+        outputs += theme.static_files()
+        clock.lap("templates")
+        report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
+                             future_skipped=loaded.future_skipped, stages=clock.stages)
+        parts: dict[str, dict] = {}
+        if options.search:
+            from generator.search import Part, build_index
+
+            bundle, report.search, new_parts = build_index(
+                outputs, {code: Part(**part) for code, part in previous.search.items()}
+                if previous else {}, lambda path: (options.out / path).read_bytes(),
+                {lang.code: lang.tag for lang in loaded.config.languages})
+            parts = {code: asdict(part) for code, part in new_parts.items()}
+            outputs += bundle
+            clock.lap("search")
+        report.kept = sum(1 for o in outputs if o.kept and o.path in renderer.keys)
+        report.rendered = len(renderer.keys) - report.kept  # (search files are not pages)
+        if in_place:
+            # a few pages changed: replace just those (the listing was checked at the start)
+            assert listing is not None
+            changed = update(options.out, outputs, listing)
+            report.written = len(changed)
+            listing = freshness.patched(listing, options.out, changed)
+        else:
             writer.write_all(outputs)
             writer.commit()
-        listing = freshness.listing(options.out)
+            listing = freshness.listing(options.out)
     clock.lap("write")
     for code in loaded.config.codes:
         report.pages[code] = sum(1 for o in outputs

@@ -194,6 +194,7 @@ class Output:
     data: bytes
     searchable: bool = False  # handed to the search indexer
     kept: bool = False  # unchanged since the previous build: its bytes are already written
+    staged: bool = False  # written into the staging folder by the worker that rendered it
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
@@ -17,6 +17,9 @@ from generator.model import Document, Head, Output, Site
 from generator.pagekeys import page_key
 from generator.parallel import run_all
 from generator.structured import structured_data
+
+if TYPE_CHECKING:
+    from generator.writer import Stage
 
 _LOCAL_HREF = re.compile(r'href="#')
 
@@ -124,14 +127,20 @@ class Renderer:
         self.pending[out_path] = produce
         return Output(out_path, b"", searchable)
 
-    def finish(self, outputs: list[Output]) -> list[Output]:
-        """`outputs` with the pending ones rendered, across all cores when there are many."""
+    def finish(self, outputs: list[Output], stage: Stage | None = None) -> list[Output]:
+        """`outputs` with the pending ones rendered, across all cores when there are many.
+        With `stage`, each worker also writes the pages it renders: the writes then overlap
+        the rendering, on every core, instead of following it in one process."""
         for env in self.envs.values():  # compiled before the fork, with errors reported here
             for name in env.list_templates():
                 env.get_template(name)
-        rendered = dict(zip(self.pending, run_all(list(self.pending.values())), strict=True))
+        jobs = list(self.pending.values())
+        if stage is not None:
+            jobs = [_staging(path, produce, stage) for path, produce in self.pending.items()]
+        rendered = dict(zip(self.pending, run_all(jobs), strict=True))
         self.pending = {}
-        return [replace(o, data=rendered[o.path]) if o.path in rendered else o for o in outputs]
+        return [replace(o, data=rendered[o.path], staged=stage is not None)
+                if o.path in rendered else o for o in outputs]
 
     def linked(self, doc: Document) -> tuple[Document | Head, ...]:
         """The document and those its body links to: their URLs are in its HTML."""
@@ -235,6 +244,15 @@ class Renderer:
         """Originals that have no version in `code`, for the home page's "also" list."""
         return [d for d in self.site.documents if d.lang != code
                 and code not in self.site.versions(d) and d is self.site.original(d)]
+
+
+def _staging(path: str, produce: Callable[[], bytes], stage: Stage) -> Callable[[], bytes]:
+    def job() -> bytes:
+        data = produce()
+        stage(path, data)
+        return data
+
+    return job
 
 
 def _paths(versions: dict[str, Document]) -> dict[str, str]:

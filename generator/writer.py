@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +23,7 @@ from generator.model import Output
 from generator.sources import files_below
 
 WRITERS = 4  # threads that stage files
+Stage = Callable[[str, bytes], None]  # writes one file (path, bytes) of a build as it is made
 
 
 class OutputCollision(Exception):
@@ -148,8 +149,13 @@ class StagedWriter:
         self.written: set[str] = set()
 
     def __enter__(self) -> StagedWriter:
-        self.tidy()
-        self.stage.mkdir(parents=True)
+        return self
+
+    def open(self) -> StagedWriter:
+        """Create the staging folder (first leaving nothing of killed builds)."""
+        if not self.stage.exists():
+            self.tidy()
+            self.stage.mkdir(parents=True)
         return self
 
     def tidy(self) -> None:
@@ -171,28 +177,38 @@ class StagedWriter:
                 shutil.rmtree(self.old)
 
     def write_all(self, outputs: Iterable[Output]) -> None:
-        """Stage files; a `kept` one is linked to the output's file of the same path. The
-        writes go out from a few threads: creating thousands of folders and files is mostly
-        waiting on the file system (seconds on some disks), and the waits then overlap."""
+        """Stage files not `staged` yet; a `kept` one is linked to the output's file of the
+        same path. The writes go out from a few threads: creating thousands of folders and
+        files is mostly waiting on the file system (seconds on some disks), and the waits
+        then overlap."""
+        self.open()
         todo = []
         for output in outputs:
             path = _relative(output)
             if output.path in self.written:
                 raise OutputCollision(f"two pages would be written to {output.path}")
             self.written.add(output.path)
-            todo.append((output, path))
+            if not output.staged:
+                todo.append((output, path))
         from concurrent.futures import ThreadPoolExecutor  # (a full build's; see _exchange)
 
         with ThreadPoolExecutor(WRITERS) as pool:
             for _ in pool.map(lambda item: self._stage(*item), todo):
                 pass  # (raises the first error)
 
+    def put(self, path: str, data: bytes) -> None:
+        """Stage one file as soon as it is made. Safe in a forked worker: it records nothing
+        (write_all, given the Output marked `staged`, checks the path)."""
+        target = self.stage / _relative(Output(path, b""))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
     def _stage(self, output: Output, path: PurePosixPath) -> None:
+        if not output.kept:
+            self.put(output.path, output.data)
+            return
         target = self.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not output.kept:
-            target.write_bytes(output.data)
-            return
         try:
             os.link(self.out / path, target)
         except OSError:  # a file system without hard links

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading, parallel
+from generator import loading, parallel, writer
 from generator.build import Options, build
 from generator.errors import GeneratorError
 
@@ -100,10 +100,25 @@ def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setitem(_WORKER_LOG, "path", site / "forked.log")
     monkeypatch.setattr(parallel, "_run", _run_in_worker)
+    put = writer.StagedWriter.put
+
+    def logged_put(self, path, data):
+        with (site / "put.log").open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {path}\n")
+        put(self, path, data)
+
+    monkeypatch.setattr(writer.StagedWriter, "put", logged_put)
     run(site, "parallel", cache=False)
     assert tree(site / "serial") == tree(site / "parallel")
     workers = set((site / "forked.log").read_text(encoding="utf-8").split())
     assert workers and str(os.getpid()) not in workers
+    # Each page was written once, by the worker that rendered it.
+    puts = [line.split() for line in (site / "put.log").read_text(encoding="utf-8").split("\n")
+            if line]
+    pages = [path for _, path in puts if path.endswith(".html")]
+    assert sorted(pages) == sorted(set(pages)) == sorted(
+        p for p in tree(site / "parallel") if p.endswith(".html"))
+    assert {pid for pid, path in puts if path.endswith(".html")} <= workers
 
 
 def test_a_template_error_in_a_worker_is_reported_like_any_other(site, monkeypatch):
@@ -177,8 +192,8 @@ def test_an_edit_rerenders_only_what_shows_it(site, monkeypatch):
 
     rendered: list[str] = []
     finish = render.Renderer.finish
-    monkeypatch.setattr(render.Renderer, "finish", lambda self, outputs: (
-        rendered.extend(self.pending), finish(self, outputs))[1])
+    monkeypatch.setattr(render.Renderer, "finish", lambda self, outputs, stage=None: (
+        rendered.extend(self.pending), finish(self, outputs, stage))[1])
     run(site, "build")
     before = {p: p.stat().st_mtime_ns for p in (site / "build").rglob("*") if p.is_file()}
     rendered.clear()
