@@ -21,7 +21,8 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, emphasis
 from markdown_it.token import Token
@@ -76,11 +77,13 @@ class MarkdownRenderer:
         # No typographer or linkify: the text stays as written.
         md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False}).enable("table")
         md.disable(["html_block", "html_inline"])  # no-ops without html, but tried on every line
+        md.block.ruler.before("table", "plain_paragraph", _plain_paragraph)  # not `alt`
         md.inline.ruler.at("emphasis", _emphasis)
         md.use(footnote_plugin, inline=False)  # `^[...]` is not Python-Markdown syntax
         md.use(admon_plugin)  # boxed panels: !!! panel "专栏：…"
         md.use(deflist_plugin)
         md.core.ruler.before("inline", "attr_lists", _apply_attr_lists)
+        md.core.ruler.at("inline", _inline)
         md.core.ruler.after("footnote_tail", "heading_ids", _set_heading_ids)
         md.core.ruler.after("heading_ids", "internal_links", _rewrite_links)
         for name, rule in _FOOTNOTE_RULES.items():
@@ -150,6 +153,44 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+# ----- block rules ----------------------------------------------------------------------------
+# What a line may start with to be something other than a paragraph: fences, quotes, rules,
+# lists (digits: ordered ones), references and footnotes, headings, panels, tables' pipes,
+# definitions, setext underlines, raw HTML.
+_BLOCK_STARTS = frozenset("`~>*-_+[#!?|:=<0123456789")
+
+
+def _plain_paragraph(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+    """Lines of text up to a blank line are a paragraph: said at once, before the dozen rules
+    that would each try them and fail (prose is most of a newsletter: this saves a fifth of
+    markdown-it's time). Anything another rule might take (a line starting with a character
+    in _BLOCK_STARTS, or indented as code) is left to the rules; what this rule does take
+    gets the tokens markdown-it's paragraph rule gives it, to the byte."""
+    if state.sCount[line] - state.blkIndent >= 4:
+        return False
+    following = line
+    while True:  # no line may start anything that could interrupt a paragraph
+        if state.src[state.bMarks[following] + state.tShift[following]] in _BLOCK_STARTS:
+            return False
+        following += 1
+        if following >= state.lineMax or state.isEmpty(following):
+            break
+    after = following + 1  # a definition list's term may come a blank line before `: `
+    if following == line + 1 and after < state.lineMax:
+        start = state.bMarks[after] + state.tShift[after]
+        if start < state.eMarks[after] and state.src[start] in ":~":
+            return False
+    state.line = following
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [line, following]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(state.getLines(line, following, state.blkIndent, False))
+    token.map = [line, following]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
+
+
 # ----- core rules: run on the token stream of one document ------------------------------------
 def _apply_attr_lists(state: StateCore) -> None:
     """`## Title {#id}` and a `{: .class }` line after a paragraph, before inline parsing."""
@@ -194,6 +235,28 @@ def _parse_attrs(text: str) -> list[tuple[str, str]] | None:
 def _parent(tokens: Sequence[Token], at: int) -> Token:
     level = tokens[at].level - 1
     return next(t for t in reversed(tokens[:at]) if t.level == level and t.nesting == 1)
+
+
+# Where an enabled inline rule may start: line breaks, escapes, code, emphasis, links, images
+# (`![`) and footnote marks, autolinks, entities. (Raw HTML is off.)
+_INLINE_MARKUP = re.compile(r"[\n\\`*_\[<&]")
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's `inline` rule, with text that no inline rule could act on made its one
+    text token at once: most headings, table cells and Chinese paragraphs (a seventh of the
+    time markdown-it takes). The fuzz test in tests/unit/test_markup.py compares it."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if token.content and _INLINE_MARKUP.search(token.content) is None:
+            text = Token("text", "", 0)
+            text.content = token.content
+            token.children.append(text)
+        else:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 def _set_heading_ids(state: StateCore) -> None:
