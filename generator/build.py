@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from generator.render import Renderer
     from generator.writer import Stage
 
+TEMPLATES = "templates.pickle"  # the compiled templates, in the build cache (compiled.py)
+
 # Markdown, Jinja, Pagefind and the rest are imported where they are used (load, render,
 # build) so that an up-to-date rebuild, which needs none of them, starts in a blink.
 
@@ -76,17 +78,25 @@ class Inputs:
     scanned_ns: int  # when the scan began: stamps of files modified close to it are not kept
 
 
-def read_inputs(options: Options, stamps: sources.Stamps | None = None) -> Inputs:
+def read_config(options: Options) -> tuple[str, SiteConfig]:
+    """site.yaml's text and settings; raise GeneratorError if it is missing or wrong."""
     diags = Diagnostics()
-    scanned_ns = time.time_ns()
     text = sources.read_config_text(options.root, CONFIG_NAME, diags)
     config = parse_config(text, diags) if text is not None else None
     diags.raise_if_errors()
     assert config is not None and text is not None
     if options.base_url:
         config = config.with_base_url(options.base_url)
-    files = sources.scan(options.root, config.codes, diags, stamps)
-    return Inputs(text, config, files, diags.items, scanned_ns)
+    return text, config
+
+
+def read_inputs(options: Options, stamps: sources.Stamps | None = None,
+                config: tuple[str, SiteConfig] | None = None) -> Inputs:
+    scanned_ns = time.time_ns()
+    text, settings = config or read_config(options)
+    diags = Diagnostics()
+    files = sources.scan(options.root, settings.codes, diags, stamps)
+    return Inputs(text, settings, files, diags.items, scanned_ns)
 
 
 def load(options: Options, inputs: Inputs | None = None) -> Loaded:
@@ -195,7 +205,40 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
     state = freshness.previous(state_file.read_bytes() if options.cache and
                                state_file.is_file() else None)
-    inputs = read_inputs(options, state.stamps if state else None)
+    config = read_config(options)
+    stored = options.root / CACHE_DIR / TEMPLATES
+    if options.cache and stored.is_file():
+        return _build(options, theme, state, state_file, config,
+                      lambda: _compiled(stored.read_bytes()), clock, started)
+    if "fork" not in _start_methods():
+        return _build(options, theme, state, state_file, config, _compiled, clock, started)
+    from generator.compiled import CompileAhead
+
+    ahead = CompileAhead(theme, config[1])
+    try:
+        return _build(options, theme, state, state_file, config,
+                      lambda: _compiled(ahead.result(), changed=True), clock, started)
+    finally:
+        ahead.cancel()  # (if the build ended before it rendered)
+
+
+def _compiled(data: bytes | None = None, changed: bool = False) -> CompiledTemplates:
+    from generator.compiled import CompiledTemplates
+
+    return CompiledTemplates(data, changed)
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _build(options: Options, theme: Theme, state: freshness.Previous | None, state_file: Path,
+           config: tuple[str, SiteConfig], templates: Callable[[], CompiledTemplates],
+           clock: _Clock, started: float) -> BuildReport:
+    """`templates`: the compiled templates' store, when it is needed."""
+    inputs = read_inputs(options, state.stamps if state else None, config)
     setup = freshness.setup_key(inputs.config_text, theme.root, (
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
@@ -208,7 +251,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         summary = dict(before.summary)
         found = summary.pop("search")
         return BuildReport(**summary, search=SearchReport(**found) if found else None,
-                           unchanged=True, warnings=before.warnings, stages=stages,
+                           unchanged=True, warnings=before.warnings, stages=clock.stages,
                            seconds=time.perf_counter() - started)
     # Loading makes ~100 objects a document (most unpickled from the cache), none of them
     # garbage: a collection meanwhile would walk them all (50 ms of a one-edit rebuild).
@@ -225,23 +268,20 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                                         for f in inputs.files])
         return _render_and_write(options, theme, inputs, loaded, setup, key, listing,
                                  before if before and before.setup == setup else None,
-                                 state_file, clock, started)
+                                 state_file, templates, clock, started)
     finally:
         gc.unfreeze()  # (`serve` builds again and again in one process)
 
 
 def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Loaded,
                       setup: str, key: str, listing: freshness.Listing | None,
-                      previous: freshness.Previous | None, state_file: Path, clock: _Clock,
+                      previous: freshness.Previous | None, state_file: Path,
+                      templates: Callable[[], CompiledTemplates], clock: _Clock,
                       started: float) -> BuildReport:
     """Pages, search index, output and build state. `previous`: the last build, when its
     output is untouched and its setup the same (then its pages and search parts may stay)."""
     clock.lap("load+markdown")
-    from generator.compiled import CompiledTemplates
-
-    compiled_file = options.root / CACHE_DIR / "templates.pickle"
-    compiled = CompiledTemplates(compiled_file.read_bytes()
-                                 if options.cache and compiled_file.is_file() else None)
+    compiled = templates()
     in_place = False
 
     def stage(renderer: Renderer) -> Stage | None:
@@ -255,7 +295,7 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
         outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
                                    compiled, stage)
         if compiled.changed:
-            write_files(compiled_file.parent, [Output(compiled_file.name, compiled.dump())])
+            write_files(options.root / CACHE_DIR, [Output(TEMPLATES, compiled.dump())])
         outputs += theme.static_files()
         clock.lap("templates")
         report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,

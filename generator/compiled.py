@@ -9,14 +9,19 @@ compiled in (`translated`).
 from __future__ import annotations
 
 import pickle
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+if TYPE_CHECKING:
+    from generator.config import SiteConfig
+    from generator.theme import Theme
+
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    def __init__(self, data: bytes | None = None):
+    def __init__(self, data: bytes | None = None, changed: bool = False):
         self.stored: dict[str, bytes] = {}
-        self.changed = False
+        self.changed = changed  # not yet in the build cache
         if data:
             try:
                 self.stored = dict(pickle.loads(data))
@@ -41,3 +46,54 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump(self) -> bytes:
         return pickle.dumps(self.stored, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def compile_theme(theme: Theme, config: SiteConfig) -> bytes:
+    """The store with every template of the theme compiled for every language."""
+    from generator.errors import Diagnostics
+    from generator.theme import environment
+
+    store = CompiledTemplates()
+    for lang in config.languages:
+        env = environment(theme, config, lang, Diagnostics(), store)
+        for name in env.list_templates():
+            env.get_template(name)
+    return store.dump()
+
+
+class CompileAhead:
+    """compile_theme in a forked helper process, started when a build begins without compiled
+    templates: the theme then compiles (a quarter of a second) while the build scans and
+    parses, instead of before it renders. Anything going wrong there gives None, and the
+    build compiles, and reports, as it renders."""
+
+    def __init__(self, theme: Theme, config: SiteConfig):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_compile_into, args=(send, theme, config),
+                                        daemon=True)  # (ends with the build, whatever happens)
+        self._process.start()
+        send.close()
+
+    def result(self) -> bytes | None:
+        try:
+            data = self._receive.recv()
+        except (EOFError, OSError):
+            data = None
+        self._process.join()
+        return data
+
+    def cancel(self) -> None:
+        self._process.terminate()
+        self._process.join()
+
+
+def _compile_into(send: Any, theme: Theme, config: SiteConfig) -> None:
+    try:
+        send.send(compile_theme(theme, config))
+    except Exception:  # noqa: BLE001 - the build compiles again, and reports the error
+        send.send(None)
+    finally:
+        send.close()

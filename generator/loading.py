@@ -54,7 +54,8 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
 
         # (the build loads with collections off; parsing makes garbage: on in the workers)
         with ProcessPoolExecutor(workers(), initializer=gc.enable) as pool:
-            chunk = max(1, len(todo) // (workers() * 8))
+            # Small chunks (~25 ms of work): no worker sits idle long while another ends.
+            chunk = max(1, min(32, len(todo) // (workers() * 8)))
             loaded = list(pool.map(_load, todo, [config] * len(todo), chunksize=chunk))
     else:
         loaded = [_load(source, config) for source in todo]

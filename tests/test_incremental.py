@@ -347,3 +347,25 @@ def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monke
     build(Options(site, site / "sent", cache=False))
     assert len(folders) in (0, 2)
     assert tree(site / "folder") == tree(site / "sent")
+
+
+def test_a_cold_build_compiles_the_theme_in_a_helper_while_it_parses(site, monkeypatch):
+    import jinja2
+
+    from generator import compiled
+
+    compiles: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiles.append(f"{os.getpid()} {name}")  # (a forked helper appends to its own copy)
+        return real_compile(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    run(site, "build")
+    assert compiles == []  # every template came compiled from the helper
+    assert (site / ".cache/newsletter/templates.pickle").is_file()
+    # A helper that fails costs only time: the build compiles them itself.
+    monkeypatch.setattr(compiled, "compile_theme", lambda *_: 1 / 0)
+    run(site, "again", cache=False)
+    assert compiles and tree(site / "again") == tree(site / "build")
