@@ -82,6 +82,7 @@ class MarkdownRenderer:
         md.use(footnote_plugin, inline=False)  # `^[...]` is not Python-Markdown syntax
         md.use(admon_plugin)  # boxed panels: !!! panel "专栏：…"
         md.use(deflist_plugin)
+        md.core.ruler.at("normalize", _normalize)
         md.core.ruler.before("inline", "attr_lists", _apply_attr_lists)
         md.core.ruler.at("inline", _inline)
         md.core.ruler.after("footnote_tail", "heading_ids", _set_heading_ids)
@@ -192,6 +193,15 @@ def _plain_paragraph(state: StateBlock, line: int, end: int, silent: bool) -> bo
 
 
 # ----- core rules: run on the token stream of one document ------------------------------------
+def _normalize(state: StateCore) -> None:
+    """markdown-it's `normalize` (CR LF and lone CRs to LF, NUL to U+FFFD) without its regex
+    substituting every line break for itself: that took 7% of markdown-it's time."""
+    src = state.src
+    if "\r" in src:
+        src = src.replace("\r\n", "\n").replace("\r", "\n")
+    state.src = src.replace("\0", "\ufffd") if "\0" in src else src
+
+
 def _apply_attr_lists(state: StateCore) -> None:
     """`## Title {#id}` and a `{: .class }` line after a paragraph, before inline parsing."""
     tokens = state.tokens

@@ -161,20 +161,22 @@ _LINES = ["text", "中文段落", "- item", "* item", "+ item", "1. one", "2) tw
           "{: .source }", "{#id}", "<div>", "**bold**", "*em*", "_u_", "`code`", "（来源：x）",
           "1985. year", "#hashtag", "-", "*", "\\- escaped", "text  ", "a\\", "a & b",
           "x &amp; y", "see [a](b.md)", "![i](x.png)", "<http://a.b>", "a\\*b", "t [^1] n",
-          "3% - 5:00 $x @y ^z ~~s~~ {q}", "中文**加粗：**文字", "a_b_c", "`x`y", "!not image"]
+          "3% - 5:00 $x @y ^z ~~s~~ {q}", "中文**加粗：**文字", "a_b_c", "`x`y", "!not image",
+          "cr\r", "crlf\r\nnext", "nul\0", "\r\r\n"]
 
 
 def test_shortcuts_change_no_output():
-    """The `plain_paragraph` and `inline` rules only save time: on thousands of random
+    """The `plain_paragraph`, `inline` and `normalize` rules only save time: on thousands of random
     documents mixing every kind of block, nested and indented, and of inline markup, the HTML
     is markdown-it's own."""
     import random
 
-    from markdown_it.rules_core import inline
+    from markdown_it.rules_core import inline, normalize
 
     fast, slow = MarkdownRenderer(), MarkdownRenderer()
     slow._md.block.ruler.disable("plain_paragraph")
     slow._md.core.ruler.at("inline", inline)
+    slow._md.core.ruler.at("normalize", normalize)
     rng = random.Random(7)
     for _ in range(4000):
         lines = ["" if rng.random() < 0.25 else
