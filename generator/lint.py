@@ -10,6 +10,7 @@ from generator.model import Heading
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _NO_SPACE_HEADING = re.compile(r"^#{1,6}[^#\s]")
+_ANY_NO_SPACE_HEADING = re.compile(r"\n#{1,6}[^#\s]")  # anywhere in "\n" + body (fast)
 _LINK_GAP = re.compile(r"\]\s+\((?:[^)\s]+\.md|/|https?://)[^)]*\)")
 _LEFTOVER_ATTR = re.compile(r"\{:[^}]*\}|\{#[^}]*\}")
 _CODE_BLOCK = re.compile(r"<pre><code>(.*?)</code>", re.DOTALL)
@@ -20,7 +21,10 @@ def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], pa
          diags: Diagnostics) -> None:
     lines = body.split("\n")
     fence_open: int | None = None
-    for number, line in enumerate(lines):
+    # The line by line check, only where one of its patterns occurs anywhere (rarely).
+    suspect = "```" in body or "~~~" in body or _ANY_NO_SPACE_HEADING.search("\n" + body) \
+        or _LINK_GAP.search(body)
+    for number, line in enumerate(lines if suspect else ()):
         at = body_line + number
         if _FENCE.match(line):
             fence_open = None if fence_open is not None else at
@@ -44,7 +48,7 @@ def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], pa
                         f"the id in `{heading.title}` was not understood",
                         "ids are written {#lowercase-words}: letters, digits and hyphens, "
                         "no spaces")
-    text = unescape(re.sub(r"<[^>]+>", "", _NOT_PROSE.sub("", html)))
+    text = unescape(re.sub(r"<[^>]+>", "", _NOT_PROSE.sub("", html))) if "{" in html else ""
     for match in _LEFTOVER_ATTR.finditer(text):
         diags.error(path, line_of(body, match.group(0), body_line),
                     f"`{match.group(0)}` was not applied and would show on the page",
