@@ -67,6 +67,7 @@ class Loaded:
     drafts_skipped: int
     future_skipped: int
     built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH, for feeds' lastBuildDate
+    files: tuple[sources.SourceFile, ...] = ()  # as read: with their digests, not their texts
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,12 @@ def read_config(options: Options) -> tuple[str, SiteConfig]:
 
 
 def read_inputs(options: Options, stamps: sources.Stamps | None = None,
-                config: tuple[str, SiteConfig] | None = None) -> Inputs:
+                config: tuple[str, SiteConfig] | None = None, read: bool = True) -> Inputs:
+    """`read` False: files whose stamps are unknown are left for loading to read."""
     scanned_ns = time.time_ns()
     text, settings = config or read_config(options)
     diags = Diagnostics()
-    files = sources.scan(options.root, settings.codes, diags, stamps)
+    files = sources.scan(options.root, settings.codes, diags, stamps, read)
     return Inputs(text, settings, files, diags.items, scanned_ns)
 
 
@@ -111,7 +113,7 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     from generator.linking import build_site
     from generator.loading import load_all
 
-    documents = load_all(options.root, files, config, cache, diags)
+    documents, files = load_all(options.root, files, config, cache, diags)
     write_files(cache_dir, (Output(shard_name(index), data) for index, data in cache.dump()))
     published = [d for d in documents if options.drafts or not d.draft]
     drafts_skipped = len(documents) - len(published)
@@ -121,7 +123,7 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     diags.raise_if_errors()
     return Loaded(config, site, [d for d in diags.items if d.level == "warning"],
                   drafts_skipped, len(documents) - drafts_skipped - len(published),
-                  options.source_date)
+                  options.source_date, tuple(files))
 
 
 def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str = "",
@@ -238,7 +240,11 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
            config: tuple[str, SiteConfig], templates: Callable[[], CompiledTemplates],
            clock: _Clock, started: float) -> BuildReport:
     """`templates`: the compiled templates' store, when it is needed."""
-    inputs = read_inputs(options, state.stamps if state else None, config)
+    # With no earlier build to compare with and nothing cached, every file is parsed: the
+    # parse workers read them, instead of this process before it starts them.
+    cached = state is not None or options.cache and any(
+        (options.root / CACHE_DIR / shard_name(index)).is_file() for index in range(SHARDS))
+    inputs = read_inputs(options, state.stamps if state else None, config, read=cached)
     setup = freshness.setup_key(inputs.config_text, theme.root, (
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
@@ -264,8 +270,8 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
         gc.enable()
     try:
         # The texts are parsed now; the stamps and digests are all the rest needs.
-        inputs = replace(inputs, files=[f if f.text is None else replace(f, text=None)
-                                        for f in inputs.files])
+        inputs = replace(inputs, files=list(loaded.files))
+        key = freshness.fingerprint(setup, inputs.files)  # (the digests of files read since)
         return _render_and_write(options, theme, inputs, loaded, setup, key, listing,
                                  before if before and before.setup == setup else None,
                                  state_file, templates, clock, started)

@@ -7,12 +7,13 @@ in that order: the output does not depend on how many workers ran.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from generator.cache import DocumentCache
+from generator.cache import DocumentCache, Entry
 from generator.config import SiteConfig
-from generator.errors import Diagnostic, Diagnostics
+from generator.errors import Diagnostics
 from generator.load import load_document
 from generator.markup import MarkdownRenderer
 from generator.model import Document
@@ -29,25 +30,28 @@ def _renderer() -> MarkdownRenderer:
     return MarkdownRenderer()
 
 
-def _load(source: SourceFile, config: SiteConfig) -> tuple[Document | None, list[Diagnostic]]:
+def _load(source: SourceFile, config: SiteConfig, root: Path) -> tuple[SourceFile | None, Entry]:
+    """The source as read (without its text: it has its digest now) and what it loads to.
+    A file not read yet is read here: in a worker, when there are many."""
     diags = Diagnostics()
-    return load_document(source, config, _renderer(), diags), diags.items
+    read = source if source.text is not None else with_text(root, source, diags)
+    if read is None:
+        return None, (None, diags.items)  # not UTF-8: reported
+    return replace(read, text=None), (load_document(read, config, _renderer(), diags),
+                                      diags.items)
 
 
 def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: DocumentCache,
-             diags: Diagnostics) -> list[Document]:
-    results: dict[str, tuple[Document | None, list[Diagnostic]]] = {}
+             diags: Diagnostics) -> tuple[list[Document], list[SourceFile]]:
+    """The documents, and the files as read (all with their digests, none with its text)."""
+    results: dict[str, Entry] = {}
     todo = []
     for source in files:
-        hit = cache.get(source)
+        hit = cache.get(source) if source.digest else None
         if hit is not None:
             results[source.path] = hit
-            continue
-        read = source if source.text is not None else with_text(root, source, diags)
-        if read is None:
-            results[source.path] = (None, [])  # not UTF-8 (any more): reported
         else:
-            todo.append(read)
+            todo.append(source)
     if len(todo) >= PARALLEL_FROM and workers() > 1:
         import gc
         from concurrent.futures import ProcessPoolExecutor  # (not needed for a few files)
@@ -56,16 +60,23 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
         with ProcessPoolExecutor(workers(), initializer=gc.enable) as pool:
             # Small chunks (~25 ms of work): no worker sits idle long while another ends.
             chunk = max(1, min(32, len(todo) // (workers() * 8)))
-            loaded = list(pool.map(_load, todo, [config] * len(todo), chunksize=chunk))
+            loaded = list(pool.map(_load, todo, [config] * len(todo), [root] * len(todo),
+                                   chunksize=chunk))
     else:
-        loaded = [_load(source, config) for source in todo]
-    for source, result in zip(todo, loaded, strict=True):
+        loaded = [_load(source, config, root) for source in todo]
+    read: dict[str, SourceFile | None] = {}
+    for source, (as_read, result) in zip(todo, loaded, strict=True):
         results[source.path] = result
-        cache.put(source, result)
-    documents = []
+        read[source.path] = as_read
+        if as_read is not None:
+            cache.put(as_read, result)
+    documents, sources = [], []
     for source in files:
         document, problems = results[source.path]
         diags.items.extend(problems)
         if document is not None:
             documents.append(document)
-    return documents
+        known = read.get(source.path, source)
+        if known is not None:
+            sources.append(known if known.text is None else replace(known, text=None))
+    return documents, sources

@@ -83,11 +83,13 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
-         known: Stamps | None = None) -> list[SourceFile]:
+         known: Stamps | None = None, read: bool = True) -> list[SourceFile]:
     """Every content file under root/content, in sorted order, reporting misplaced ones.
 
     A file whose size and modification time are in `known` is not read: its digest is taken
     from there and its text left for `with_text` (a rebuild needs only the edited files).
+    With `read` False no file is read: those not in `known` have no digest yet either (a
+    build with nothing to compare them with leaves the reading to its parse workers).
     """
     content = root / "content"
     found: list[SourceFile] = []
@@ -118,7 +120,7 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
         seen = known.get(shown)
         source = SourceFile(shown, parts[0], parts[1], path.stem, None,
                             seen[2] if seen and tuple(seen[:2]) == stamp else "", stamp)
-        source = source if source.digest else with_text(root, source, diags)
+        source = source if source.digest or not read else with_text(root, source, diags)
         if source is not None:
             found.append(source)
     return found

@@ -108,6 +108,14 @@ def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
         put(self, path, data)
 
     monkeypatch.setattr(writer.StagedWriter, "put", logged_put)
+    real_read = loading.with_text
+
+    def logged_read(root, source, diags):
+        with (site / "read.log").open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+        return real_read(root, source, diags)
+
+    monkeypatch.setattr(loading, "with_text", logged_read)
     run(site, "parallel", cache=False)
     assert tree(site / "serial") == tree(site / "parallel")
     workers = set((site / "forked.log").read_text(encoding="utf-8").split())
@@ -119,6 +127,12 @@ def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
     assert sorted(pages) == sorted(set(pages)) == sorted(
         p for p in tree(site / "parallel") if p.endswith(".html"))
     assert {pid for pid, path in puts if path.endswith(".html")} <= workers
+    # With nothing to compare with, the workers read the files, and the build state they
+    # leave (digests, stamps) makes the next build find nothing to do.
+    readers = (site / "read.log").read_text(encoding="utf-8").split()
+    assert len(readers) == len(list((site / "content").rglob("*.md")))
+    assert str(os.getpid()) not in readers
+    assert run(site, "parallel").unchanged
 
 
 def test_a_template_error_in_a_worker_is_reported_like_any_other(site, monkeypatch):
@@ -252,8 +266,13 @@ def test_a_rebuild_reads_only_files_whose_stamp_changed(site, monkeypatch):
     run(site, "build")
     read: list[str] = []
     real = sources.with_text
-    monkeypatch.setattr(sources, "with_text", lambda root, source, diags: (
-        read.append(source.path), real(root, source, diags))[1])
+
+    def logged(root, source, diags):
+        read.append(source.path)
+        return real(root, source, diags)
+
+    monkeypatch.setattr(sources, "with_text", logged)
+    monkeypatch.setattr(loading, "with_text", logged)  # (where a build without stamps reads)
     EDITS["body"](site)
     run(site, "build")
     assert read == ["content/en/issues/5.md"]
