@@ -63,12 +63,18 @@ def compile_theme(theme: Theme, config: SiteConfig) -> bytes:
 
 class CompileAhead:
     """compile_theme in a forked helper process, started when a build begins without compiled
-    templates: the theme then compiles (a quarter of a second) while the build scans and
-    parses, instead of before it renders. Anything going wrong there gives None, and the
-    build compiles, and reports, as it renders."""
+    templates: the theme then compiles (0.15-0.25 s) while the build scans and parses,
+    instead of before it renders. Anything going wrong there (or taking a minute) gives None,
+    and the build compiles, and reports, as it renders."""
 
     def __init__(self, theme: Theme, config: SiteConfig):
         import multiprocessing
+
+        # What the helper runs is imported here, before the fork: a `serve` process has other
+        # threads, and one of them holding the import lock at the fork would hang the helper.
+        import generator.i18n
+        import generator.theme
+        import generator.translated  # noqa: F401
 
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
@@ -79,10 +85,10 @@ class CompileAhead:
 
     def result(self) -> bytes | None:
         try:
-            data = self._receive.recv()
+            data = self._receive.recv() if self._receive.poll(60) else None
         except (EOFError, OSError):
             data = None
-        self._process.join()
+        self.cancel()
         return data
 
     def cancel(self) -> None:
