@@ -8,6 +8,7 @@ compiled in (`translated`).
 
 from __future__ import annotations
 
+import os
 import pickle
 from typing import TYPE_CHECKING, Any
 
@@ -78,8 +79,9 @@ class CompileAhead:
 
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_compile_into, args=(send, theme, config),
-                                        daemon=True)  # (ends with the build, whatever happens)
+        self._process = context.Process(target=_compile_into,
+                                        args=(send, self._receive, theme, config, os.getpid()),
+                                        daemon=True)
         self._process.start()
         send.close()
 
@@ -96,10 +98,19 @@ class CompileAhead:
         self._process.join()
 
 
-def _compile_into(send: Any, theme: Theme, config: SiteConfig) -> None:
+def _compile_into(send: Any, receive: Any, theme: Theme, config: SiteConfig,
+                  parent: int) -> None:
+    from generator.parallel import die_with_parent
+
+    die_with_parent(parent)
+    receive.close()  # (only the build reads)
     try:
-        send.send(compile_theme(theme, config))
+        data = compile_theme(theme, config)
     except Exception:  # noqa: BLE001 - the build compiles again, and reports the error
-        send.send(None)
+        data = None
+    try:
+        send.send(data)
+    except OSError:
+        pass  # the build is gone
     finally:
         send.close()

@@ -7,6 +7,8 @@ in that order: the output does not depend on how many workers ran.
 
 from __future__ import annotations
 
+import gc
+import os
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +19,7 @@ from generator.errors import Diagnostics
 from generator.load import load_document
 from generator.markup import MarkdownRenderer
 from generator.model import Document
-from generator.parallel import workers
+from generator.parallel import die_with_parent, workers
 from generator.sources import SourceFile, with_text
 
 # Below this many files a pool costs more than it saves.
@@ -28,6 +30,11 @@ PARALLEL_FROM = 64
 def _renderer() -> MarkdownRenderer:
     """One Markdown instance per process (building one is slow; it is reset per file)."""
     return MarkdownRenderer()
+
+
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    gc.enable()  # (the build loads with collections off; parsing makes garbage)
 
 
 def _load(source: SourceFile, config: SiteConfig, root: Path) -> tuple[SourceFile | None, Entry]:
@@ -53,11 +60,10 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
         else:
             todo.append(source)
     if len(todo) >= PARALLEL_FROM and workers() > 1:
-        import gc
         from concurrent.futures import ProcessPoolExecutor  # (not needed for a few files)
 
-        # (the build loads with collections off; parsing makes garbage: on in the workers)
-        with ProcessPoolExecutor(workers(), initializer=gc.enable) as pool:
+        with ProcessPoolExecutor(workers(), initializer=_start_worker,
+                                 initargs=(os.getpid(),)) as pool:
             # Small chunks (~25 ms of work): no worker sits idle long while another ends.
             chunk = max(1, min(32, len(todo) // (workers() * 8)))
             loaded = list(pool.map(_load, todo, [config] * len(todo), [root] * len(todo),

@@ -12,6 +12,21 @@ PARALLEL_FROM = 64
 _JOBS: list[Callable[[], bytes]] = []  # set before the fork: what the workers run
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: end when the build that forked it ends, killed included (Linux's
+    PR_SET_PDEATHSIG). Otherwise a worker of a `kill -9`ed build waits forever on a pipe
+    that nobody will read or write again."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the build ended before the call above
+        os._exit(1)
+
+
 def workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else os.cpu_count() or 1)
@@ -43,7 +58,8 @@ def run_all(jobs: list[Callable[[], bytes]]) -> list[bytes]:
         # Small spans (~30 ms of work): no worker sits idle long while another ends.
         size = max(1, min(64, len(jobs) // (count * 8)))
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, die_with_parent,
+                                                      (os.getpid(),)) as pool:
             results = [result for chunk in pool.imap(_run, spans) for result in chunk]
     finally:
         gc.unfreeze()

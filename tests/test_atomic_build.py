@@ -94,3 +94,39 @@ def test_kill_9_during_an_incremental_build_is_repaired_by_the_next(site):
         assert build(site, "--no-search", "--clean", "--out", str(site / "clean")).wait() == 0
         changed = differences(tree(site / "build"), tree(site / "clean"))
         assert not changed, f"after a kill at step {step}: {changed[:10]}"
+
+
+def _processes_of(site: Path) -> list[str]:
+    """Processes still running a build of `site` (its path is in their command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if entry.name.isdigit() and str(site) in command:
+            found.append(f"{entry.name} {command}")
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux's /proc")
+def test_a_killed_build_leaves_no_process_behind(site):
+    """The parse and render workers and the template helper end with the build that forked
+    them, even when it is killed (otherwise they wait forever on pipes nobody reads)."""
+    issues = site / "content/en/issues"
+    for number in range(100, 200):  # enough files for the parse pool, pages for the render one
+        (issues / f"{number}.md").write_text(
+            f"---\nnumber: {number}\ndate: 2001-01-01\n---\n\n## News {{#news}}\n\n"
+            f"### Item {{#item}}\n\nText of issue {number}.\n", encoding="utf-8")
+    started = time.monotonic()
+    assert build(site, "--clean", "--no-search").wait() == 0
+    duration = time.monotonic() - started
+    for step in range(1, 8):
+        proc = build(site, "--clean", "--no-search")
+        time.sleep(duration * step / 8)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 5
+        while _processes_of(site) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _processes_of(site), f"left running after a kill at step {step}"
