@@ -100,15 +100,15 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
     known = known or {}
     for rel, entry in files_below(content):
         parts = tuple(rel.split("/"))
-        path = content / rel
+        stem, suffix = os.path.splitext(parts[-1])  # (not a Path per file: 8 ms of a rebuild)
         shown = f"content/{rel}"
         if parts[0] not in languages:
             diags.error(shown, 0, f"`{parts[0]}` is not a language of this site",
                         "content goes in content/{" + ",".join(languages) + "}/; add the "
                         "language to `languages` in site.yaml or move the file")
             continue
-        if len(parts) != 3 or parts[1] not in KINDS or path.suffix != ".md":
-            if path.suffix == ".md":
+        if len(parts) != 3 or parts[1] not in KINDS or suffix != ".md":
+            if suffix == ".md":
                 diags.error(shown, 0, "Markdown file outside content/<lang>/issues/ or "
                             "content/<lang>/pages/", f"move it to content/{parts[0]}/issues/ "
                             f"or content/{parts[0]}/pages/")
@@ -118,7 +118,7 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
         stat = entry.stat()
         stamp = (stat.st_size, stat.st_mtime_ns)
         seen = known.get(shown)
-        source = SourceFile(shown, parts[0], parts[1], path.stem, None,
+        source = SourceFile(shown, parts[0], parts[1], stem, None,
                             seen[2] if seen and tuple(seen[:2]) == stamp else "", stamp)
         source = source if source.digest or not read else with_text(root, source, diags)
         if source is not None:
