@@ -209,19 +209,24 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
                                state_file.is_file() else None)
     config = read_config(options)
     stored = options.root / CACHE_DIR / TEMPLATES
+    ahead = None
     if options.cache and stored.is_file():
-        return _build(options, theme, state, state_file, config,
-                      lambda: _compiled(stored.read_bytes()), clock, started)
-    if "fork" not in _start_methods():
-        return _build(options, theme, state, state_file, config, _compiled, clock, started)
-    from generator.compiled import CompileAhead
+        def templates() -> CompiledTemplates:
+            return _compiled(stored.read_bytes())
+    elif "fork" in _start_methods():
+        from generator.compiled import CompileAhead
 
-    ahead = CompileAhead(theme, config[1])
+        ahead = helper = CompileAhead(theme, config[1])
+
+        def templates() -> CompiledTemplates:
+            return _compiled(helper.result(), changed=True)
+    else:
+        templates = _compiled
     try:
-        return _build(options, theme, state, state_file, config,
-                      lambda: _compiled(ahead.result(), changed=True), clock, started)
+        return _build(options, theme, state, state_file, config, templates, clock, started)
     finally:
-        ahead.cancel()  # (if the build ended before it rendered)
+        if ahead is not None:
+            ahead.cancel()  # (if the build ended before it rendered)
 
 
 def _compiled(data: bytes | None = None, changed: bool = False) -> CompiledTemplates:
@@ -248,10 +253,10 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
     setup = freshness.setup_key(inputs.config_text, theme.root, (
         options.drafts, options.future, options.today, options.base_url, options.search,
         options.source_date))
-    key = freshness.fingerprint(setup, inputs.files)
     listing = state.output_listing(options.out) if state else None
     before = state if listing is not None else None
-    if before and before.fingerprint == key and not inputs.diagnostics:
+    if before and not inputs.diagnostics and \
+            before.fingerprint == freshness.fingerprint(setup, inputs.files):
         # (misplaced files are reported again by a full load)
         clock.lap("check")
         summary = dict(before.summary)
@@ -271,7 +276,7 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
     try:
         # The texts are parsed now; the stamps and digests are all the rest needs.
         inputs = replace(inputs, files=list(loaded.files))
-        key = freshness.fingerprint(setup, inputs.files)  # (the digests of files read since)
+        key = freshness.fingerprint(setup, inputs.files)  # (with the digests of files read)
         return _render_and_write(options, theme, inputs, loaded, setup, key, listing,
                                  before if before and before.setup == setup else None,
                                  state_file, templates, clock, started)

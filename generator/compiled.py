@@ -52,13 +52,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 def compile_theme(theme: Theme, config: SiteConfig) -> bytes:
     """The store with every template of the theme compiled for every language."""
     from generator.errors import Diagnostics
-    from generator.theme import environment
+    from generator.theme import compile_all, environment
 
     store = CompiledTemplates()
     for lang in config.languages:
-        env = environment(theme, config, lang, Diagnostics(), store)
-        for name in env.list_templates():
-            env.get_template(name)
+        compile_all(environment(theme, config, lang, Diagnostics(), store))
     return store.dump()
 
 

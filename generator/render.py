@@ -17,6 +17,7 @@ from generator.model import Document, Head, Output, Site
 from generator.pagekeys import page_key
 from generator.parallel import run_all
 from generator.structured import structured_data
+from generator.theme import compile_all
 
 if TYPE_CHECKING:
     from generator.writer import Stage
@@ -132,8 +133,7 @@ class Renderer:
         With `stage`, each worker also writes the pages it renders: the writes then overlap
         the rendering, on every core, instead of following it in one process."""
         for env in self.envs.values():  # compiled before the fork, with errors reported here
-            for name in env.list_templates():
-                env.get_template(name)
+            compile_all(env)
         jobs = list(self.pending.values())
         if stage is not None:
             jobs = [_staging(path, produce, stage) for path, produce in self.pending.items()]

@@ -37,6 +37,12 @@ class Theme:
                 if path.is_file() and not path.name.startswith(".")]
 
 
+def compile_all(env: jinja2.Environment) -> None:
+    """Every template of the theme compiled (or loaded compiled) into `env`, errors raised."""
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def environment(theme: Theme, config: SiteConfig, lang: Language | None,
                 diags: Diagnostics,
                 compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
