@@ -45,7 +45,8 @@ SCENARIOS = ("cold", "no-change", "one-edit")
 CHILD = r"""
 import contextlib, io, json, resource, sys, time
 t0 = time.perf_counter()
-from generator import build as pipeline, cli
+from generator import build as pipeline
+from generator import cli
 captured = []
 _build = pipeline.build
 def build(*args, **kwargs):
@@ -649,7 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         remove(ours_out / "pagefind-cli")
         # Like for like: the CLI over the copies our build indexes (weighted headings and the
         # Chinese n-gram blocks that fix recall), which hold more words than the pages.
-        from generator.search import indexed_html
+        from generator.search.index import indexed_html
 
         copies = work / "indexed-copies"
         remove(copies)

@@ -9,20 +9,21 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import freshness, sources
-from generator.cache import CACHE_DIR, SHARDS, DocumentCache, shard_name
 from generator.config import CONFIG_NAME, SiteConfig, parse_config
+from generator.content import reader
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
+from generator.incremental import freshness
+from generator.incremental.documents import CACHE_DIR, SHARDS, DocumentCache, shard_name
 from generator.model import Output, SearchReport, Site
-from generator.theme import Theme
-from generator.writer import StagedWriter, update, write_files
+from generator.output.writer import StagedWriter, update, write_files
+from generator.render.theme import Theme
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from generator.compiled import CompiledTemplates
-    from generator.render import Renderer
-    from generator.writer import Stage
+    from generator.incremental.templates import CompiledTemplates
+    from generator.output.writer import Stage
+    from generator.render.pages import Renderer
 
 TEMPLATES = "templates.pickle"  # the compiled templates, in the build cache (compiled.py)
 
@@ -67,14 +68,14 @@ class Loaded:
     drafts_skipped: int
     future_skipped: int
     built: dt.datetime | None = None  # from SOURCE_DATE_EPOCH, for feeds' lastBuildDate
-    files: tuple[sources.SourceFile, ...] = ()  # as read: with their digests, not their texts
+    files: tuple[reader.SourceFile, ...] = ()  # as read: with their digests, not their texts
 
 
 @dataclass(frozen=True)
 class Inputs:
     config_text: str
     config: SiteConfig
-    files: list[sources.SourceFile]
+    files: list[reader.SourceFile]
     diagnostics: list[Diagnostic]  # from scanning (misplaced files, encodings)
     scanned_ns: int  # when the scan began: stamps of files modified close to it are not kept
 
@@ -82,7 +83,7 @@ class Inputs:
 def read_config(options: Options) -> tuple[str, SiteConfig]:
     """site.yaml's text and settings; raise GeneratorError if it is missing or wrong."""
     diags = Diagnostics()
-    text = sources.read_config_text(options.root, CONFIG_NAME, diags)
+    text = reader.read_config_text(options.root, CONFIG_NAME, diags)
     config = parse_config(text, diags) if text is not None else None
     diags.raise_if_errors()
     assert config is not None and text is not None
@@ -91,13 +92,13 @@ def read_config(options: Options) -> tuple[str, SiteConfig]:
     return text, config
 
 
-def read_inputs(options: Options, stamps: sources.Stamps | None = None,
+def read_inputs(options: Options, stamps: reader.Stamps | None = None,
                 config: tuple[str, SiteConfig] | None = None, read: bool = True) -> Inputs:
     """`read` False: files whose stamps are unknown are left for loading to read."""
     scanned_ns = time.time_ns()
     text, settings = config or read_config(options)
     diags = Diagnostics()
-    files = sources.scan(options.root, settings.codes, diags, stamps, read)
+    files = reader.scan(options.root, settings.codes, diags, stamps, read)
     return Inputs(text, settings, files, diags.items, scanned_ns)
 
 
@@ -110,8 +111,8 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     shards = [cache_dir / shard_name(index) for index in range(SHARDS)]
     cache = DocumentCache.load([shard.read_bytes() if options.cache and shard.is_file()
                                 else None for shard in shards], config)
-    from generator.linking import build_site
-    from generator.loading import load_all
+    from generator.incremental.parsing import load_all
+    from generator.site.linking import build_site
 
     documents, files = load_all(options.root, files, config, cache, diags)
     write_files(cache_dir, (Output(shard_name(index), data) for index, data in cache.dump()))
@@ -131,9 +132,9 @@ def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str =
                   compiled: CompiledTemplates | None = None) -> Renderer:
     """The renderer with one Jinja environment (and its catalogs) per language."""
     config = loaded.config
-    from generator.compiled import CompiledTemplates
-    from generator.render import Renderer
-    from generator.theme import environment
+    from generator.incremental.templates import CompiledTemplates
+    from generator.render.pages import Renderer
+    from generator.render.theme import environment
 
     compiled = compiled or CompiledTemplates()  # shared: each template compiles once
     envs = {lang.code: environment(theme, config, lang, diags, compiled)
@@ -151,8 +152,8 @@ def render(loaded: Loaded, theme: Theme, setup: str = "",
     keyed: where the workers write each page as they render it (None: only returned)."""
     import jinja2
 
-    from generator import feeds, sitemap
-    from generator.theme import template_error
+    from generator.render import feeds, sitemap
+    from generator.render.theme import template_error
 
     diags = Diagnostics()
     config = loaded.config
@@ -214,7 +215,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
         def templates() -> CompiledTemplates:
             return _compiled(stored.read_bytes())
     elif "fork" in _start_methods():
-        from generator.compiled import CompileAhead
+        from generator.incremental.templates import CompileAhead
 
         ahead = helper = CompileAhead(theme, config[1])
 
@@ -230,7 +231,7 @@ def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
 
 
 def _compiled(data: bytes | None = None, changed: bool = False) -> CompiledTemplates:
-    from generator.compiled import CompiledTemplates
+    from generator.incremental.templates import CompiledTemplates
 
     return CompiledTemplates(data, changed)
 
@@ -313,7 +314,7 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
                              future_skipped=loaded.future_skipped, stages=clock.stages)
         parts: dict[str, dict] = {}
         if options.search:
-            from generator.search import Part, build_index
+            from generator.search.index import Part, build_index
 
             bundle, report.search, new_parts = build_index(
                 outputs, {code: Part(**part) for code, part in previous.search.items()}
@@ -345,6 +346,6 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
                "search": asdict(report.search) if report.search else None}
     write_files(state_file.parent, [Output(state_file.name, freshness.encode_state(
         key, setup, listing, summary, report.warnings, renderer.keys,
-        sources.stamps(inputs.files, inputs.scanned_ns), parts))])
+        reader.stamps(inputs.files, inputs.scanned_ns), parts))])
     report.seconds = time.perf_counter() - started
     return report

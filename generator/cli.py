@@ -21,13 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     style = getattr(args, "format", "text")
     try:
         if args.command == "new":
-            from generator.scaffold import new_issue
+            from generator.tools.scaffold import new_issue
 
             for path in new_issue(args.root, args.date):
                 print(path)
             return 0
         if args.command == "translated":
-            from generator.scaffold import mark_translated
+            from generator.tools.scaffold import mark_translated
 
             for line in mark_translated(args.root, args.paths):
                 print(line)
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(options, style)
         if args.command == "serve":
-            from generator.serve import serve
+            from generator.tools.serve import serve
 
             return serve(options, args.port)
         if args.command == "email":
@@ -75,8 +75,8 @@ def _check(options: pipeline.Options, style: str) -> int:
 
 
 def _status(options: pipeline.Options) -> int:
-    from generator.sources import read_blob, read_text
-    from generator.status import format_status, translation_status
+    from generator.content.reader import read_blob, read_text
+    from generator.tools.status import format_status, translation_status
 
     loaded = pipeline.load(options)
     entries = translation_status(loaded.site, lambda blob: read_blob(options.root, blob),
@@ -86,8 +86,8 @@ def _status(options: pipeline.Options) -> int:
 
 
 def _email(options: pipeline.Options, number: int, lang: str) -> int:
-    from generator.email import render_email
-    from generator.writer import write_files
+    from generator.output.writer import write_files
+    from generator.tools.mail import render_email
 
     loaded = pipeline.load(options)
     outputs = render_email(loaded, pipeline.Theme(options.root / "themes" / "default"), number,

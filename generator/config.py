@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from generator.content.yamlmap import YamlProblem, load_mapping
 from generator.errors import Diagnostics
-from generator.yamlload import YamlProblem, load_mapping
 
 CONFIG_NAME = "site.yaml"
 # Settings whose value differs by language: {en: ..., zh: ...}

@@ -164,7 +164,7 @@ def test_a_search_index_that_cannot_be_built_is_a_message_not_a_traceback(
     (hook / "sitecustomize.py").write_text(
         "import pagefind.service\n"
         f"pagefind.service.get_executable = lambda: {str(binary)!r}\n"
-        + ("" if folder else "import generator.pagefind_folder as f\nf.BASES = ()\n"))
+        + ("" if folder else "import generator.search.folder as f\nf.BASES = ()\n"))
     add(site, "en", 2, "2020-01-08")
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "build"],
                             capture_output=True, text=True, cwd=ROOT,

@@ -14,8 +14,8 @@ from babel.messages.pofile import read_po
 from sitecheck import DEFAULT_BASE_URL, REPO, THEME, parse_html
 
 from generator.build import Options, load
-from generator.markup import plain_text
-from generator.plaintext import html_to_text
+from generator.content.markup import plain_text
+from generator.tools.plaintext import html_to_text
 
 LANGS = ("en", "zh")
 SUBJECTS = {"en": "China Science and Technology Newsletter No.13 — July 15, 2016",

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading, parallel, writer
 from generator.build import Options, build
 from generator.errors import GeneratorError
+from generator.incremental import parsing as loading
+from generator.incremental import pool
+from generator.output import writer
 
 ROOT = Path(__file__).resolve().parents[1]
 ISSUE = ("---\nnumber: {n}\ndate: 2015-{m:02d}-01\nsummary: Issue {n}.\n---\n\n"
@@ -80,11 +82,11 @@ def test_corrupt_cache_falls_back_to_a_full_build(site):
 
 
 _WORKER_LOG: dict[str, Path] = {}
-_real_run = parallel._run
+_real_run = pool._run
 
 
 def _run_in_worker(span):
-    """parallel._run, leaving the pid of every worker that rendered pages in a log."""
+    """pool._run, leaving the pid of every worker that rendered pages in a log."""
     with _WORKER_LOG["path"].open("a", encoding="utf-8") as log:
         log.write(f"{os.getpid()}\n")
     return _real_run(span)
@@ -92,14 +94,14 @@ def _run_in_worker(span):
 
 def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
     monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 10**9)
     run(site, "serial", cache=False)
     monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
     monkeypatch.setattr(loading, "workers", lambda: 2)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pool, "workers", lambda: 2)
     monkeypatch.setitem(_WORKER_LOG, "path", site / "forked.log")
-    monkeypatch.setattr(parallel, "_run", _run_in_worker)
+    monkeypatch.setattr(pool, "_run", _run_in_worker)
     put = writer.StagedWriter.put
 
     def logged_put(self, path, data):
@@ -136,8 +138,8 @@ def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
 
 
 def test_a_template_error_in_a_worker_is_reported_like_any_other(site, monkeypatch):
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pool, "workers", lambda: 2)
     _edit(site / "themes/default/templates/issue.html", "{{ doc.title }}",
           "{{ doc.no_such_field }}")
     with pytest.raises(GeneratorError) as failed:
@@ -202,7 +204,7 @@ def test_any_sequence_of_edits_rebuilds_to_the_clean_build(site, seed):
 
 
 def test_an_edit_rerenders_only_what_shows_it(site, monkeypatch):
-    from generator import render
+    from generator.render import pages as render
 
     rendered: list[str] = []
     finish = render.Renderer.finish
@@ -259,19 +261,19 @@ def _age(path: Path, seconds: int = 3600) -> None:
 
 
 def test_a_rebuild_reads_only_files_whose_stamp_changed(site, monkeypatch):
-    from generator import sources
+    from generator.content import reader
 
     for path in (site / "content").rglob("*.md"):
         _age(path)
     run(site, "build")
     read: list[str] = []
-    real = sources.with_text
+    real = reader.with_text
 
     def logged(root, source, diags):
         read.append(source.path)
         return real(root, source, diags)
 
-    monkeypatch.setattr(sources, "with_text", logged)
+    monkeypatch.setattr(reader, "with_text", logged)
     monkeypatch.setattr(loading, "with_text", logged)  # (where a build without stamps reads)
     EDITS["body"](site)
     run(site, "build")
@@ -322,7 +324,7 @@ def test_a_split_chinese_index_reindexes_the_edited_part_only(site, monkeypatch)
     """A Chinese index over more pages than a part holds is built in parts, each its own
     bundle that the Chinese search page merges; an edit re-indexes its part only, and the
     result equals a clean build."""
-    from generator import search_parts
+    from generator.search import parts as search_parts
 
     monkeypatch.setattr(search_parts, "PAGES_PER_PART", 6)
     for n in range(1, 13):
@@ -351,8 +353,8 @@ def test_a_split_chinese_index_reindexes_the_edited_part_only(site, monkeypatch)
 def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monkeypatch):
     """Pagefind numbers pages in the order it meets them, and the bundle's bytes follow: pages
     read from a folder (on every core) must come out as pages sent one at a time do."""
-    from generator import pagefind_folder
-    from generator.pagefind_service import PagefindService
+    from generator.search import folder as pagefind_folder
+    from generator.search.pagefind import PagefindService
 
     folders = []
     add_dir = PagefindService.add_dir
@@ -371,7 +373,7 @@ def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monke
 def test_a_cold_build_compiles_the_theme_in_a_helper_while_it_parses(site, monkeypatch):
     import jinja2
 
-    from generator import compiled
+    from generator.incremental import templates as compiled
 
     compiles: list[str] = []
     real_compile = jinja2.Environment.compile

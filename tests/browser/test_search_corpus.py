@@ -17,7 +17,7 @@ if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
     sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
-from generator import search_parts  # noqa: E402
+from generator.search import parts as search_parts  # noqa: E402
 
 pytestmark = pytest.mark.browser
 ISSUES = 150  # per language

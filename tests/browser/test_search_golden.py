@@ -3,7 +3,7 @@
 Each query names the page that must come first and the article (anchor) that must be among
 that result's sub-results, so a hit inside an issue leads to the article. The Chinese set
 includes phrases that Pagefind alone misses because it segments Chinese differently when it
-indexes and when it searches (特高压, 新能源汽车, 产学研, 驻外使领馆): generator/ngrams.py
+indexes and when it searches (特高压, 新能源汽车, 产学研, 驻外使领馆): generator/search/cjk.py
 is what makes them pass.
 """
 
@@ -114,7 +114,7 @@ def test_search_page_filters_sort_and_live_count(page, seed_url: str) -> None:
     page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
     assert "合作" in page.locator("#search-status").inner_text()
     relevance = settled(page)
-    # No n-gram soup in excerpts (generator/ngrams.py), no untranslated "Date:" label.
+    # No n-gram soup in excerpts (generator/search/cjk.py), no untranslated "Date:" label.
     shown = page.locator("#search").inner_text()
     assert not re.search(r"(?:[\u4e00-\u9fff]{2} ){3}", shown), shown
     assert "Date:" not in shown

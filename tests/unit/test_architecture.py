@@ -27,5 +27,5 @@ WRITES = re.compile(r"write_bytes|write_text|rmtree|\.rename\(|\.unlink\(|open\(
 
 def test_only_the_writer_writes_the_output():
     # scaffold.py writes content files for editors (new, translated), never output.
-    writers = {p.name for p in PACKAGE.glob("*.py") if WRITES.search(p.read_text("utf-8"))}
+    writers = {p.name for p in PACKAGE.rglob("*.py") if WRITES.search(p.read_text("utf-8"))}
     assert writers <= {"writer.py", "scaffold.py"}, writers

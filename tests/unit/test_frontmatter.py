@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
+from generator.content.frontmatter import parse
 from generator.errors import Diagnostics
-from generator.frontmatter import parse
 
 LANGS = ("en", "zh")
 

@@ -5,7 +5,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from generator.errors import Diagnostics
-from generator.i18n import Formatter, load_translations
+from generator.render.i18n import Formatter, load_translations
 
 LOCALES = Path(__file__).resolve().parents[2] / "themes" / "default" / "locales"
 DAY = dt.date(2016, 7, 15)

@@ -1,4 +1,4 @@
-from generator.markup import MarkdownRenderer, resolve_links, slugify
+from generator.content.markup import MarkdownRenderer, resolve_links, slugify
 from generator.model import LinkRef
 
 R = MarkdownRenderer()

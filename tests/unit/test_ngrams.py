@@ -1,4 +1,4 @@
-from generator.ngrams import augment, ngrams
+from generator.search.cjk import augment, ngrams
 
 PAGE = ('<html lang="zh-CN"><body><nav>导航菜单</nav><article data-pagefind-body>'
         '<h1>标题</h1><p>引言</p><h3 id="a">特高压</h3><p>特高压输变电</p>'

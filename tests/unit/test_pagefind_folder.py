@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pagefind_folder, writer
+from generator.output import writer
+from generator.search import folder as pagefind_folder
 
 PATHS = sorted((f"{lang}/issues/{n}/index.html" for lang in ("en", "zh") for n in range(1, 40)),
                key=pagefind_folder.order_key) + ["index.html"]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.pagefind_service import PagefindError, PagefindService
+from generator.search.pagefind import PagefindError, PagefindService
 
 
 class Pipe(io.RawIOBase):

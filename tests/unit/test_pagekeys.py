@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pytest
 
+from generator.incremental.pagekeys import page_key
 from generator.model import Document
-from generator.pagekeys import page_key
 
 DOC = Document(kind="issue", lang="en", key="1", source_path="content/en/issues/1.md",
                digest="abc", title="One", date=dt.date(2020, 1, 1), number=1, summary="",

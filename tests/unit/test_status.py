@@ -1,7 +1,7 @@
 import datetime as dt
 
 from generator.model import Document, Site
-from generator.status import articles, changed_articles, format_status, translation_status
+from generator.tools.status import articles, changed_articles, format_status, translation_status
 
 OLD = "---\nnumber: 1\ndate: 2020-01-01\n---\n\nIntro\n\n## S {#s}\n\n### A {#a}\n\nOne.\n\n" \
       "### B {#b}\n\nTwo.\n"

@@ -5,8 +5,8 @@ import gettext
 import jinja2
 import pytest
 
-from generator.compiled import CompiledTemplates
-from generator.translated import LiteralTranslations, install
+from generator.incremental.templates import CompiledTemplates
+from generator.render.literals import LiteralTranslations, install
 
 CATALOGS = {"zh": {"Archive": "归档 & <b>", "100%%": "百分之百%%"},
             "fr": {"Archive": "Archives"}}

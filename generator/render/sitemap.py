@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Output
-from generator.render import Renderer
+from generator.render.pages import Renderer
 
 
 def sitemap(renderer: Renderer) -> list[Output]:

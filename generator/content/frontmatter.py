@@ -7,8 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from generator.content.yamlmap import YamlProblem, load_mapping
 from generator.errors import Diagnostics
-from generator.yamlload import YamlProblem, load_mapping
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _KEY_SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

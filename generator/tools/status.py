@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.content.frontmatter import split
+from generator.content.markup import slugify
 from generator.errors import Diagnostics
-from generator.frontmatter import split
-from generator.markup import slugify
 from generator.model import Document, Site
 
 _HEADING = re.compile(r"^(#{2,4})\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*$", re.MULTILINE)

@@ -23,10 +23,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from generator import ngrams, pagefind_folder, reproducible, search_parts
 from generator.model import Output, SearchReport
-from generator.pagefind_service import PagefindService
-from generator.search_parts import OUTPUT_DIR
+from generator.search import canonical, cjk
+from generator.search import folder as pagefind_folder
+from generator.search import parts as search_parts
+from generator.search.pagefind import PagefindService
+from generator.search.parts import OUTPUT_DIR
 
 ENTRY = "pagefind-entry.json"
 
@@ -96,7 +98,7 @@ def _send(service: PagefindService, index: int, paths: list[str],
 def _bundle(service: PagefindService, index: int) -> dict[str, bytes]:
     files = service.files(index)
     service.close()  # now, not with the others: its memory is not needed any more
-    return reproducible.canonicalize(files)
+    return canonical.canonicalize(files)
 
 
 def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:
@@ -187,4 +189,4 @@ def _data(output: Output, read: Callable[[str], bytes]) -> bytes:
 def indexed_html(page: str) -> str:
     """The copy of a page that Pagefind indexes: weighted headings, Chinese n-gram blocks."""
     text = _weigh_headings(page)
-    return ngrams.augment(text) if 'lang="zh' in text[:200] else text
+    return cjk.augment(text) if 'lang="zh' in text[:200] else text

@@ -21,7 +21,7 @@ from contextlib import ExitStack, contextmanager
 from functools import cache
 from pathlib import Path
 
-from generator.writer import scratch, tidy_scratch
+from generator.output.writer import scratch, tidy_scratch
 
 # /dev/shm: memory on Linux (tmpfs); the copies live there only while Pagefind reads them.
 BASES = (Path("/dev/shm"), Path(tempfile.gettempdir()))

@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
-from generator import search_parts
 from generator.config import Language, SiteConfig
-from generator.markup import excerpt, resolve_links
+from generator.content.markup import excerpt, resolve_links
+from generator.incremental.pagekeys import page_key
+from generator.incremental.pool import run_all
 from generator.model import Document, Head, Output, Site
-from generator.pagekeys import page_key
-from generator.parallel import run_all
-from generator.structured import structured_data
-from generator.theme import compile_all
+from generator.render.structured import structured_data
+from generator.render.theme import compile_all
+from generator.search import parts as search_parts
 
 if TYPE_CHECKING:
-    from generator.writer import Stage
+    from generator.output.writer import Stage
 
 _LOCAL_HREF = re.compile(r'href="#')
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from generator.content.reader import files_below
 from generator.model import Output
-from generator.sources import files_below
 
 WRITERS = 4  # threads that stage files
 Stage = Callable[[str, bytes], None]  # writes one file (path, bytes) of a build as it is made

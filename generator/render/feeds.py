@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from generator.model import Document, Output
-from generator.render import Renderer, describe
+from generator.render.pages import Renderer, describe
 
 FEED_SIZE = 20
 

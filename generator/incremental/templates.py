@@ -16,7 +16,7 @@ import jinja2
 
 if TYPE_CHECKING:
     from generator.config import SiteConfig
-    from generator.theme import Theme
+    from generator.render.theme import Theme
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -52,7 +52,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 def compile_theme(theme: Theme, config: SiteConfig) -> bytes:
     """The store with every template of the theme compiled for every language."""
     from generator.errors import Diagnostics
-    from generator.theme import compile_all, environment
+    from generator.render.theme import compile_all, environment
 
     store = CompiledTemplates()
     for lang in config.languages:
@@ -71,9 +71,8 @@ class CompileAhead:
 
         # What the helper runs is imported here, before the fork: a `serve` process has other
         # threads, and one of them holding the import lock at the fork would hang the helper.
-        import generator.i18n
-        import generator.theme
-        import generator.translated  # noqa: F401
+        import generator.render.i18n
+        import generator.render.literals  # noqa: F401
 
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
@@ -98,7 +97,7 @@ class CompileAhead:
 
 def _compile_into(send: Any, receive: Any, theme: Theme, config: SiteConfig,
                   parent: int) -> None:
-    from generator.parallel import die_with_parent
+    from generator.incremental.pool import die_with_parent
 
     die_with_parent(parent)
     receive.close()  # (only the build reads)

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.cache import code_digest
+from generator.content.reader import SourceFile, Stamps, files_below
 from generator.errors import Diagnostic
-from generator.sources import SourceFile, Stamps, files_below
+from generator.incremental.documents import code_digest
 
 Listing = dict[str, list[int]]  # output file -> [size, mtime_ns]
 

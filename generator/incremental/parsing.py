@@ -13,14 +13,14 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from generator.cache import DocumentCache, Entry
 from generator.config import SiteConfig
+from generator.content.document import load_document
+from generator.content.markup import MarkdownRenderer
+from generator.content.reader import SourceFile, with_text
 from generator.errors import Diagnostics
-from generator.load import load_document
-from generator.markup import MarkdownRenderer
+from generator.incremental.documents import DocumentCache, Entry
+from generator.incremental.pool import die_with_parent, workers
 from generator.model import Document
-from generator.parallel import die_with_parent, workers
-from generator.sources import SourceFile, with_text
 
 # Below this many files a pool costs more than it saves.
 PARALLEL_FROM = 64

@@ -6,12 +6,12 @@ import re
 from dataclasses import replace
 
 from generator.config import SiteConfig
+from generator.content.frontmatter import parse
+from generator.content.lint import line_of, lint
+from generator.content.markup import MarkdownRenderer
+from generator.content.reader import SourceFile
 from generator.errors import Diagnostics
-from generator.frontmatter import parse
-from generator.lint import line_of, lint
-from generator.markup import MarkdownRenderer
 from generator.model import Document, Heading
-from generator.sources import SourceFile
 
 _SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

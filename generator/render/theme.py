@@ -49,8 +49,8 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
     """An environment for one language (or, with lang=None, one without catalogs)."""
     import jinja2  # here, not at the top: an up-to-date rebuild needs no templates
 
-    from generator.i18n import Formatter, load_translations
-    from generator.translated import LiteralTranslations, install
+    from generator.render.i18n import Formatter, load_translations
+    from generator.render.literals import LiteralTranslations, install
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme.templates),

@@ -22,7 +22,7 @@ from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError, PagefindError
 
-CLIENT = resources.files("generator").joinpath("livereload.js").read_bytes()
+CLIENT = resources.files("generator.tools").joinpath("livereload.js").read_bytes()
 SNIPPET = b'<script src="/__livereload.js"></script>'
 
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator.content.reader import SourceFile
 from generator.errors import Diagnostic
 from generator.model import Document
-from generator.sources import SourceFile
 
 CACHE_DIR = Path(".cache") / "newsletter"
 Entry = tuple[Document | None, list[Diagnostic]]
@@ -26,8 +26,9 @@ Entry = tuple[Document | None, list[Diagnostic]]
 
 def code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    package = Path(__file__).parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -13,9 +13,9 @@ from generator.build import Loaded, make_renderer
 from generator.config import CONFIG_NAME
 from generator.errors import Diagnostics, GeneratorError
 from generator.model import Document, Output
-from generator.plaintext import html_to_text
-from generator.render import describe
-from generator.theme import Theme, template_error
+from generator.render.pages import describe
+from generator.render.theme import Theme, template_error
+from generator.tools.plaintext import html_to_text
 
 # Gmail hides everything after the first ~102 KB of a message's HTML behind "View entire
 # message" (and with it any tracking or unsubscribe footer the mailing service appends).

@@ -1,0 +1,1 @@
+"""THE writer of the output folder: staged build and swap, in-place update, scratch folders."""

@@ -1,0 +1,1 @@
+"""Site + theme -> Output records: Jinja theme, catalogs, pages, feeds, sitemap, structured data."""

@@ -1,0 +1,1 @@
+"""The search index: Pagefind client, index parts, Chinese handling, bundle canonicalization."""

@@ -1,0 +1,1 @@
+"""Documents -> Site: translations paired, URLs, links resolved and checked."""

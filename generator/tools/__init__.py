@@ -1,0 +1,1 @@
+"""Editor and reader tools beside the build: new, translated, status, serve, mail."""
