@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 class Line:
     no: int  # 1-based line of the decoded input (of the text extracted from HTML)
     text: str
+    gap: bool = False  # a blank line comes before it
 
 
 @dataclass(frozen=True, order=True)

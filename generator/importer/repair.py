@@ -14,8 +14,10 @@ _LATIN = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0
 _CP1252_SPECIALS = {ch: bytes([b]) for b in range(0x80, 0xA0)
                     for ch in [bytes([b]).decode("cp1252", errors="ignore")] if ch}
 # a GBK byte pair seen through Latin-1/cp1252: lead 0x81-0xFE, trail 0x40-0x7E or 0x80-0xFE
-_BYTE = "\u0080-\u00ff" + "".join(_CP1252_SPECIALS)
-_GBK_RUN = re.compile(f"(?:[\u0081-\u00fe{''.join(_CP1252_SPECIALS)}][\u0040-\u007e{_BYTE}])+")
+# (no-break spaces are left alone: runs of them are indentation, not "牋牋")
+_BYTE = "\u0080-\u009f\u00a1-\u00ff" + "".join(_CP1252_SPECIALS)
+_GBK_RUN = re.compile(f"(?:[\u0081-\u009f\u00a1-\u00fe{''.join(_CP1252_SPECIALS)}]"
+                      f"[\u0040-\u007e{_BYTE}])+")
 _REPLACEMENT = re.compile("\ufffd+")
 _UNREPAIRABLE = re.compile("(?:锟斤拷|烫烫|屯屯)+")
 _UTF8_AS_GBK = set("鐨鍦鏄浜涓鍜銆锛鈥鍙鏂鎴浠璇缁瀹鐢閲闂鍥绛濂")
@@ -52,7 +54,6 @@ def repair(text: str) -> tuple[str, list[str]]:
     if fixed != text:
         messages.append("repaired UTF-8 text that had been read as GBK")
         text = fixed
-    messages.extend(unrepairable(text))
     return text, messages
 
 
