@@ -30,8 +30,9 @@ _CHROME = [re.compile(p, _I) for p in (
 _PREV_NEXT_LOST = re.compile(r"^\ufffd.*\[\d{4}-\d{1,2}-\d{1,2}\]\s*$")
 _RELATED = re.compile(r"^(相关链接|相关新闻|相关文章|相关阅读|related (links|news|articles|"
                       r"stories)|see also)\s*[:：]?$", _I)
-_DATELINE = re.compile(r"来源|发布时间|发布日期|日期|时间|source\s*:|date\s*:|posted|"
-                       r"updated|views?\b|浏览", _I)
+_LINK_ITEM = re.compile(r"^([•·\-*]|\d{1,2}[.、])\s*\S|.*[\[(（]\d{4}-\d{1,2}-\d{1,2}[\])）]$")
+_DATELINE = re.compile(r"(来源|发布时间|发布日期|日期|时间|source|date|posted|updated|views?|"
+                       r"浏览量?|点击)\s*[:：]", _I)
 _SOURCE_FIELD = re.compile(r"(?:稿件|信息|文章)?来源\s*[:：]\s*([^\s　].*?)\s*$")
 _SPAM = re.compile(r"casino|viagra|cialis|porn|replica watch|payday loan|博彩|赌场|六合彩|"
                    r"代开发票|百家乐|时时彩|澳门.{0,4}(赌|娱乐|彩)|网上赌", _I)
@@ -54,8 +55,9 @@ def strip_chrome(lines: list[Line]) -> Stripped:
     for line in lines:
         text = line.text.strip()
         if skipping_links:
-            skipping_links = bool(text)
-            continue
+            if not text or _LINK_ITEM.match(text):
+                continue
+            skipping_links = False
         if not text:
             out.lines.append(line)
             continue
@@ -77,17 +79,18 @@ def _one(line: Line, text: str, out: Stripped) -> Line | None:
     glued = _glued_dateline(line, text, out)
     if glued is not None:
         return glued
-    if len(text) < 200 and any(p.search(text) for p in _CHROME):
-        source = _SOURCE_FIELD.search(text)
-        if source and not out.source and not any(p.search(text) for p in _CHROME[:-1]):
-            out.source = source.group(1)
-        return None
     found = find_date(text)
-    if found and len(text) < 120 and _DATELINE.search(text) and not text.startswith(("(", "（")):
+    if (found and len(text) < 120 and _DATELINE.search(text)
+            and not text.startswith(("(", "（")) and not text.endswith(("。", "."))):
         out.date = out.date or found.iso
         source = _SOURCE_FIELD.search(text[found.end:])
         if source and not out.source:
             out.source = re.split(r"\s{2,}|浏览|点击", source.group(1))[0].strip() or None
+        return None
+    if len(text) < 200 and any(p.search(text) for p in _CHROME):
+        source = _SOURCE_FIELD.search(text)
+        if source and not out.source and not any(p.search(text) for p in _CHROME[:-1]):
+            out.source = source.group(1)
         return None
     return line
 

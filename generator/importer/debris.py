@@ -7,7 +7,9 @@ import re
 from generator.importer.parts import Line, Note
 
 _SPACE = re.compile(r"[ \t\u00a0\u3000]+")
-_EMPHASIS = re.compile(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$")
+# `*No.13` … `July 15 2016*` (emphasis over two lines) or `**Title**`; a lone leading `*`
+# is a TOC bullet ("*Title") and stays
+_EMPHASIS = re.compile(r"^\*\*(?=\S)|(?<=\S)\*{1,2}$|^\*(?=\S.*\S\*$)")
 _NUMBER_ONLY = re.compile(r"^(\d{1,2})\.?$")
 COLOPHON = re.compile(
     r"editorial board|^contact\s*:|^contacts?\b.*e-?mail|e-?mail\s*:|^tel\s*[:.]|^fax\s*[:.]|"
@@ -61,7 +63,7 @@ def pull_colophon(lines: list[Line], body_start: int) -> tuple[list[Line], list[
                 notes.append(Note(line.no, "page-break block (editorial board/contact) "
                                            "removed from the text and kept as the colophon"))
             continue
-        if index >= body_start and _PAGE_NUMBER.match(line.text):
+        if _PAGE_NUMBER.match(line.text):
             continue
         kept.append(line)
     return kept, colophon, notes

@@ -21,7 +21,12 @@ def is_source(text: str) -> bool:
 
 
 def vocabulary(lines: list[Line]) -> set[str]:
-    return {word for line in lines for word in _WORD.findall(line.text.lower())}
+    """The document's words, with "Confer- ence" counted as "conference"."""
+    words = {word for line in lines for word in _WORD.findall(line.text.lower())}
+    for line in lines:
+        words.update((a + b).lower() for a, b in _SPLIT_WORD.findall(line.text)
+                     if b not in _KEEP_AFTER_HYPHEN)
+    return words
 
 
 def paragraphs(lines: list[Line], vocab: set[str]) -> list[tuple[int, str]]:

@@ -24,11 +24,11 @@ def to_document(data: bytes, is_html: bool, lang: str = "auto",
     notes = two_columns(raw) if not is_html else []
     lines, repaired = repair_lines(raw)
     notes.extend(_once(repaired))
-    stripped = strip_chrome(lines)
-    notes.extend(stripped.notes)
     doc_lang = lang if lang in ("en", "zh") else script.detect_lang(
-        "\n".join(line.text for line in stripped.lines))
-    kept = _script(stripped.lines, doc_lang, notes)
+        "\n".join(line.text for line in lines))
+    stripped = strip_chrome(_script(lines, doc_lang, notes))
+    notes.extend(stripped.notes)
+    kept = stripped.lines
     for line in kept:
         notes.extend(Note(line.no, message) for message in unrepairable(line.text))
     kept = tidy(kept)

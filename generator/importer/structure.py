@@ -14,7 +14,6 @@ _END = re.compile(r"[.。!?！？;；]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 _ZH_PART = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*\S")
 _PANEL = re.compile(r"^(专栏|專欄|box)\s*\d*\s*[:：]", re.I)
-_HEADER_LINES = 15  # the colophon found within them is the masthead's, not page-break debris
 
 
 def looks_like_issue(lines: list[Line]) -> bool:
@@ -23,7 +22,9 @@ def looks_like_issue(lines: list[Line]) -> bool:
 
 
 def build_issue(lines: list[Line], doc: Document) -> None:
-    lines, colophon, notes = pull_colophon(lines, _HEADER_LINES)
+    first = parse_header(lines)
+    body_start = parse_toc(lines, first.end).end or first.end
+    lines, colophon, notes = pull_colophon(lines, body_start)
     doc.notes.extend(notes)
     head = parse_header(lines)
     doc.number, doc.date = head.number, head.date
@@ -54,12 +55,17 @@ class _Articles:
 
     def run(self, body: list[Line]) -> None:
         for index, line in enumerate(body):
-            if _title_like(line.text) and self._heading(line, body[index + 1:index + 2]):
+            if self._candidate(line.text) and self._heading(line, body[index + 1:index + 2]):
                 continue
             self.pending.append(line)
         self._flush()
         for _, title in self.flat[self.next:]:
             self.doc.note(0, f"article {title!r} is in the table of contents, not in the text")
+
+    def _candidate(self, text: str) -> bool:
+        if _title_like(text):
+            return True
+        return len(text) <= 200 and any(key(text) == key(t) for t in self.toc.titles())
 
     def _heading(self, line: Line, after: list[Line]) -> bool:
         sections = self.toc.sections
@@ -130,8 +136,8 @@ def body_blocks(lines: list[Line], lang: str, vocab: set[str], level: int) -> li
         if heading:
             out.append(Block(heading, line.text, line=line.no))
         elif _PANEL.match(line.text) and len(line.text) <= 40:
-            inside = []
-            while index + 1 < len(lines) and not lines[index + 1].gap:
+            inside: list[str] = []
+            while index + 1 < len(lines) and (not lines[index + 1].gap or not inside):
                 index += 1
                 inside.append(lines[index].text)
             out.append(Block("panel", " ".join(inside), title=line.text, line=line.no))

@@ -73,7 +73,7 @@ def parse_header(lines: list[Line]) -> Header:
         if date and head.date is None:
             head.date, head.date_line, head.date_guess = date.iso, line.no, date.guess
         if publisher and not found_mast:
-            head.publisher.append(text)
+            head.publisher.append(text.strip("* "))
         head.end = index + 1
     return head
 
