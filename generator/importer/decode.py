@@ -42,7 +42,15 @@ class DecodeError(ValueError):
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode `data`; raise DecodeError when nothing fits."""
+    """Decode `data`; raise DecodeError when nothing fits or it is no text (binary)."""
+    decoded = _decode(data)
+    controls = sum(1 for ch in decoded.text[:20000] if ch < " " and ch not in "\t\n\r\f")
+    if controls > max(2, len(decoded.text[:20000]) * 0.02):
+        raise DecodeError("binary file (control characters), not a text or HTML page")
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom):].decode(name, errors="replace"), name)
