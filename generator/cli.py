@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
             for path in new_issue(args.root, args.date):
                 print(path)
             return 0
+        if args.command == "import":
+            from generator.importer import run as run_import
+
+            return run_import(args.root, args.paths, args.lang, args.kind, args.dry_run,
+                              args.report)
         if args.command == "translated":
             from generator.tools.scaffold import mark_translated
 
@@ -160,6 +165,14 @@ def _parser() -> argparse.ArgumentParser:
     email.add_argument("--lang", required=True, help="the language folder: en, zh, …")
     _selection(email)
     _output(email)
+
+    imp = commands.add_parser("import", help="bring legacy archive pages (.html, .htm, .txt, "
+                              "any encoding) into content/ as issues and pages")
+    imp.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    imp.add_argument("--lang", choices=["auto", "en", "zh"], default="auto")
+    imp.add_argument("--kind", choices=["auto", "issue", "page"], default="auto")
+    imp.add_argument("--dry-run", action="store_true", help="write nothing, report only")
+    imp.add_argument("--report", type=Path, help="write a JSON report to this file")
 
     new = commands.add_parser("new", help="scaffold the next issue in every language")
     new.add_argument("--date", type=_date, default=dt.date.today(),
