@@ -44,7 +44,8 @@ def fixture_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+        # The test command installs it: a missing browser is a broken setup, not a skip.
+        pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
