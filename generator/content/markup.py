@@ -98,6 +98,12 @@ class MarkdownRenderer:
         body = self._md.render(text, env)
         return Rendered(body, tuple(env["headings"]), tuple(env["links"]))
 
+    def heading_lines(self, text: str) -> list[tuple[int, str]]:
+        """(line index, id) of each heading, the ids exactly as render() gives them."""
+        tokens = self._md.parse(text, {"source_dir": ""})
+        return [(token.map[0], str(token.attrs["id"])) for token in tokens
+                if token.type == "heading_open" and token.map]
+
     def render_repeated(self, text: str, source_path: str) -> Rendered:
         """render(), remembered for text that recurs from document to document (every issue
         carries the same colophon). Links are relative to the folder, so it is in the key."""

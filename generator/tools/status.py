@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.content.frontmatter import split
-from generator.content.markup import slugify
+from generator.content.markup import MarkdownRenderer
 from generator.errors import Diagnostics
 from generator.model import Document, Site
-
-_HEADING = re.compile(r"^(#{2,4})\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,15 +30,18 @@ class Entry:
 
 
 def articles(markdown: str) -> dict[str, str]:
-    """The body split at its headings: id -> text (the intro before any heading is "")."""
-    parts: dict[str, str] = {}
-    last, start = "", 0
-    for match in _HEADING.finditer(markdown):
-        parts[last] = markdown[start:match.start()].strip()
-        last = match.group(3) or slugify(match.group(2))
-        start = match.start()
-    parts[last] = markdown[start:].strip()
-    return parts
+    """The body split at its headings: id -> text (the intro before any heading is ""). The
+    ids are the page's own, from the Markdown renderer (repeated titles, `{#id}`, fences)."""
+    lines = markdown.split("\n")
+    starts = [(0, ""), *_renderer().heading_lines(markdown)]
+    ends = [line for line, _ in starts[1:]] + [len(lines)]
+    return {key: "\n".join(lines[start:end]).strip()
+            for (start, key), end in zip(starts, ends, strict=True)}
+
+
+@functools.cache
+def _renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
 
 
 def changed_articles(old: str, new: str) -> tuple[str, ...]:

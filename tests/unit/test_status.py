@@ -48,3 +48,13 @@ def test_old_version_not_in_history():
     entries = translation_status(site, lambda _: None, lambda _: OLD)
     assert entries[0].stale[0].changed is None
     assert "not in git history" in format_status(entries)
+
+
+def test_article_ids_are_the_ids_the_page_shows():
+    from generator.content.markup import MarkdownRenderer
+
+    text = ("## News\n\n### Briefs\n\nOne.\n\n### Briefs\n\nTwo.\n\n"
+            "### **Bold** `code`\n\n```\n### not a heading\n```\n")
+    shown = [h.id for h in MarkdownRenderer().render(text, "content/en/issues/1.md").headings]
+    assert list(articles(text)) == ["", *shown]
+    assert "### not a heading" in articles(text)[shown[-1]]
