@@ -1,0 +1,83 @@
+"""Documents -> Site: what spans documents is checked here (numbers, keys, links, anchors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.errors import Diagnostics
+from generator.model import Document, Heading, LinkRef
+from generator.site.linking import build_site
+
+
+def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(2020, 1, 1),
+        links: tuple[LinkRef, ...] = (), headings: tuple[Heading, ...] = (),
+        translation_of: str | None = None, path: str | None = None) -> Document:
+    folder = "issues" if kind == "issue" else "pages"
+    return Document(
+        kind=kind, lang=lang, key=key, source_path=path or f"content/{lang}/{folder}/{key}.md",
+        digest="0", title=f"T {key}", date=date,
+        number=int(key) if kind == "issue" else None, summary="", draft=False,
+        translation_of=translation_of, translated_from=None, source=None, colophon_html="",
+        body_html="", headings=headings, links=links,
+        lines={"number": 2, "date": 3, "translation_key": 4, "translation_of": 5})
+
+
+def link(target: str, fragment: str = "", line: int = 7) -> LinkRef:
+    return LinkRef(target, fragment, f"{target}#{fragment}" if fragment else target, False, line)
+
+
+def warnings(diags: Diagnostics) -> list:
+    return [d for d in diags.items if d.level == "warning"]
+
+
+def site_of(*docs: Document) -> tuple[object, Diagnostics]:
+    diags = Diagnostics()
+    return build_site(list(docs), ("en", "zh"), "en", diags), diags
+
+
+def test_issues_newest_first_and_translations_paired() -> None:
+    site, diags = site_of(doc("en", "2", date=dt.date(2020, 2, 1)), doc("en", "1"),
+                          doc("zh", "1", translation_of="en"))
+    assert not diags.items
+    assert [d.number for d in site.issues("en")] == [2, 1]
+    assert set(site.versions(site.issues("en")[1])) == {"en", "zh"}
+
+
+def test_an_issue_number_used_twice_is_an_error_at_the_number_line() -> None:
+    _, diags = site_of(doc("en", "1"), doc("en", "1", path="content/en/issues/01.md"))
+    [error] = diags.errors
+    assert (error.path, error.line) == ("content/en/issues/1.md", 2)
+    assert "already used by content/en/issues/01.md" in error.message
+
+
+def test_a_page_may_not_take_a_path_the_site_uses() -> None:
+    _, diags = site_of(doc("en", "search", kind="page"))
+    [error] = diags.errors
+    assert error.line == 4 and "cannot be called `search`" in error.message
+
+
+def test_a_link_to_a_missing_file_or_heading_is_an_error_at_its_line() -> None:
+    target = doc("en", "about", kind="page", headings=(Heading(2, "history", "History"),))
+    source = doc("en", "1", links=(link("content/en/pages/about.md", "history"),
+                                   link("content/en/pages/about.md", "future", 8),
+                                   link("content/en/pages/gone.md", "", 9)))
+    _, diags = site_of(source, target)
+    assert [(e.path, e.line) for e in diags.errors] == [
+        ("content/en/issues/1.md", 8), ("content/en/issues/1.md", 9)]
+    assert "no heading with the id `future`" in diags.errors[0].message
+    assert "anchors: history" in diags.errors[0].hint
+    assert "there is no content/en/pages/gone.md" in diags.errors[1].message
+
+
+def test_a_translation_without_its_original_is_a_warning() -> None:
+    _, diags = site_of(doc("zh", "3", translation_of="en"))
+    [warning] = warnings(diags)
+    assert warning.line == 5 and "no en version with number 3" in warning.message
+
+
+def test_a_gap_in_numbers_and_a_date_going_back_are_warnings() -> None:
+    _, diags = site_of(doc("en", "1", date=dt.date(2020, 3, 1)),
+                       doc("en", "4", date=dt.date(2020, 2, 1)))
+    messages = sorted(w.message for w in warnings(diags))
+    assert messages == ["No.4 is dated 2020-02-01, before No.1 (2020-03-01)",
+                        "no issue 2–3 between No.1 and No.4"]
