@@ -6,7 +6,8 @@ regenerate the expected trees and review them with `git diff tests/golden`:
     .venv/bin/python tests/test_golden.py
 
 The search bundle is left out (`--no-search`): Pagefind's binary index has tests of its own
-(tests/site/test_site_search_index.py, tests/browser/).
+(tests/site/test_site_search_index.py, tests/browser/). So is static/, the theme's files
+copied as they are: only a test that they are copied is needed, not a second copy of them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ GOLDEN = REPO / "tests" / "golden"
 # name -> the site's root: the fixture archive and the repository's own content.
 SITES = {"archive": REPO / "tests" / "fixtures" / "sites" / "archive", "seed": REPO}
 # A fixed build time; --future: what is "future" must not depend on the day the test runs.
+STATIC = "static"
 ENV = {"SOURCE_DATE_EPOCH": "1767225600", "TZ": "UTC"}
 
 
@@ -44,7 +46,17 @@ def build_golden(name: str, out: Path) -> None:
 
 def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+            for p in sorted(root.rglob("*")) if p.is_file() and not p.is_relative_to(root / STATIC)}
+
+
+def test_the_theme_static_files_are_copied_as_they_are(tmp_path: Path) -> None:
+    build_golden("archive", tmp_path / "out")
+    theme = REPO / "themes" / "default" / "static"
+    expected = {p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*")
+                if p.is_file()}
+    built = tmp_path / "out" / STATIC
+    assert {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*")
+            if p.is_file()} == expected
 
 
 def report(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
@@ -80,6 +92,7 @@ def regenerate() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
         try:
             build_golden(name, scratch / "out")
+            shutil.rmtree(scratch / "out" / STATIC)
             shutil.rmtree(target, ignore_errors=True)
             GOLDEN.mkdir(exist_ok=True)
             (scratch / "out").rename(target)
