@@ -21,11 +21,9 @@ from generator.render.theme import Theme
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from generator.incremental.templates import CompiledTemplates
     from generator.output.writer import Stage
     from generator.render.pages import Renderer
 
-TEMPLATES = "templates.pickle"  # the compiled templates, in the build cache (compiled.py)
 
 # Markdown, Jinja, Pagefind and the rest are imported where they are used (load, render,
 # build) so that an up-to-date rebuild, which needs none of them, starts in a blink.
@@ -102,8 +100,10 @@ def read_inputs(options: Options, stamps: reader.Stamps | None = None,
     return Inputs(text, settings, files, diags.items, scanned_ns)
 
 
-def load(options: Options, inputs: Inputs | None = None) -> Loaded:
-    """Read and validate everything; raise GeneratorError with every problem found."""
+def load(options: Options, inputs: Inputs | None = None, keep: bool = False) -> Loaded:
+    """Read and validate everything; raise GeneratorError with every problem found. `keep`:
+    store what was parsed in the cache (a build does; `check`, `status` and `email` write
+    nothing there)."""
     inputs = inputs or read_inputs(options)
     config, files = inputs.config, inputs.files
     diags = Diagnostics(list(inputs.diagnostics))
@@ -115,7 +115,8 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
     from generator.site.linking import build_site
 
     documents, files = load_all(options.root, files, config, cache, diags)
-    write_files(cache_dir, (Output(shard_name(index), data) for index, data in cache.dump()))
+    if keep:
+        write_files(cache_dir, (Output(shard_name(index), data) for index, data in cache.dump()))
     published = [d for d in documents if options.drafts or not d.draft]
     drafts_skipped = len(documents) - len(published)
     if not options.future and options.today:
@@ -128,23 +129,19 @@ def load(options: Options, inputs: Inputs | None = None) -> Loaded:
 
 
 def make_renderer(loaded: Loaded, theme: Theme, diags: Diagnostics, setup: str = "",
-                  previous: dict[str, str] | None = None,
-                  compiled: CompiledTemplates | None = None) -> Renderer:
+                  previous: dict[str, str] | None = None) -> Renderer:
     """The renderer with one Jinja environment (and its catalogs) per language."""
     config = loaded.config
-    from generator.incremental.templates import CompiledTemplates
     from generator.render.pages import Renderer
     from generator.render.theme import environment
 
-    compiled = compiled or CompiledTemplates()  # shared: each template compiles once
-    envs = {lang.code: environment(theme, config, lang, diags, compiled)
+    envs = {lang.code: environment(theme, config, lang, diags)
             for lang in config.languages}
     return Renderer(loaded.site, config, envs, setup, previous)
 
 
 def render(loaded: Loaded, theme: Theme, setup: str = "",
            previous: dict[str, str] | None = None,
-           compiled: CompiledTemplates | None = None,
            stage: Callable[[Renderer], Stage | None] | None = None
            ) -> tuple[list[Output], Renderer]:
     """Every output but the search index. With the previous build's page keys, pages that
@@ -158,7 +155,7 @@ def render(loaded: Loaded, theme: Theme, setup: str = "",
     diags = Diagnostics()
     config = loaded.config
     try:
-        renderer = make_renderer(loaded, theme, diags, setup, previous, compiled)
+        renderer = make_renderer(loaded, theme, diags, setup, previous)
         outputs = list(renderer.all())
         outputs += [feeds.feed(renderer, code, loaded.built) for code in config.codes]
         outputs += sitemap.sitemap(renderer)
@@ -202,50 +199,16 @@ class _Clock:
 def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
     started = time.perf_counter()
     theme = Theme(theme_dir or options.root / "themes" / "default")
-    stages: dict[str, float] = {}
-    clock = _Clock(stages)
+    clock = _Clock({})
     StagedWriter(options.out).tidy()  # first: a killed build's half-done swap is undone
     state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
     state = freshness.previous(state_file.read_bytes() if options.cache and
                                state_file.is_file() else None)
-    config = read_config(options)
-    stored = options.root / CACHE_DIR / TEMPLATES
-    ahead = None
-    if options.cache and stored.is_file():
-        def templates() -> CompiledTemplates:
-            return _compiled(stored.read_bytes())
-    elif "fork" in _start_methods():
-        from generator.incremental.templates import CompileAhead
-
-        ahead = helper = CompileAhead(theme, config[1])
-
-        def templates() -> CompiledTemplates:
-            return _compiled(helper.result(), changed=True)
-    else:
-        templates = _compiled
-    try:
-        return _build(options, theme, state, state_file, config, templates, clock, started)
-    finally:
-        if ahead is not None:
-            ahead.cancel()  # (if the build ended before it rendered)
-
-
-def _compiled(data: bytes | None = None, changed: bool = False) -> CompiledTemplates:
-    from generator.incremental.templates import CompiledTemplates
-
-    return CompiledTemplates(data, changed)
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
+    return _build(options, theme, state, state_file, read_config(options), clock, started)
 
 
 def _build(options: Options, theme: Theme, state: freshness.Previous | None, state_file: Path,
-           config: tuple[str, SiteConfig], templates: Callable[[], CompiledTemplates],
-           clock: _Clock, started: float) -> BuildReport:
-    """`templates`: the compiled templates' store, when it is needed."""
+           config: tuple[str, SiteConfig], clock: _Clock, started: float) -> BuildReport:
     # With no earlier build to compare with and nothing cached, every file is parsed: the
     # parse workers read them, instead of this process before it starts them.
     cached = state is not None or options.cache and any(
@@ -269,7 +232,7 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
     # garbage: a collection meanwhile would walk them all (50 ms of a one-edit rebuild).
     gc.disable()
     try:
-        loaded = load(options, inputs)
+        loaded = load(options, inputs, keep=True)
         # The site lives until the build ends: collections need not walk it again and again.
         gc.freeze()
     finally:
@@ -280,20 +243,18 @@ def _build(options: Options, theme: Theme, state: freshness.Previous | None, sta
         key = freshness.fingerprint(setup, inputs.files)  # (with the digests of files read)
         return _render_and_write(options, theme, inputs, loaded, setup, key, listing,
                                  before if before and before.setup == setup else None,
-                                 state_file, templates, clock, started)
+                                 state_file, clock, started)
     finally:
         gc.unfreeze()  # (`serve` builds again and again in one process)
 
 
 def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Loaded,
                       setup: str, key: str, listing: freshness.Listing | None,
-                      previous: freshness.Previous | None, state_file: Path,
-                      templates: Callable[[], CompiledTemplates], clock: _Clock,
+                      previous: freshness.Previous | None, state_file: Path, clock: _Clock,
                       started: float) -> BuildReport:
     """Pages, search index, output and build state. `previous`: the last build, when its
     output is untouched and its setup the same (then its pages and search parts may stay)."""
     clock.lap("load+markdown")
-    compiled = templates()
     in_place = False
 
     def stage(renderer: Renderer) -> Stage | None:
@@ -305,9 +266,7 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
 
     with StagedWriter(options.out) as writer:
         outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
-                                   compiled, stage)
-        if compiled.changed:
-            write_files(options.root / CACHE_DIR, [Output(TEMPLATES, compiled.dump())])
+                                   stage)
         outputs += theme.static_files()
         clock.lap("templates")
         report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,

@@ -17,6 +17,7 @@ TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:  # the `sitecheck` helper module
     sys.path.insert(0, str(TESTS))
 
+from goodsite import good_site, site  # noqa: E402, F401 - fixtures for every test
 from sitecheck import (  # noqa: E402
     BASE_PATH,
     DEFAULT_BASE_URL,

@@ -247,11 +247,11 @@ def test_lists_give_templates_no_text_they_would_not_be_rendered_again_for(site)
 def test_an_edit_rewrites_one_shard_of_the_document_cache(site):
     run(site, "build")
     cache = site / ".cache/newsletter"
-    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.pickle")}
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.json")}
     assert len(before) > 4  # the site's files spread over the shards
     EDITS["body"](site)
     run(site, "build")
-    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.pickle")}
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("documents-*.json")}
     assert len([name for name in after if after[name] != before.get(name)]) == 1
 
 
@@ -368,25 +368,3 @@ def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monke
     build(Options(site, site / "sent", cache=False))
     assert len(folders) in (0, 2)
     assert tree(site / "folder") == tree(site / "sent")
-
-
-def test_a_cold_build_compiles_the_theme_in_a_helper_while_it_parses(site, monkeypatch):
-    import jinja2
-
-    from generator.incremental import templates as compiled
-
-    compiles: list[str] = []
-    real_compile = jinja2.Environment.compile
-
-    def counted(self, source, name=None, *args, **kwargs):
-        compiles.append(f"{os.getpid()} {name}")  # (a forked helper appends to its own copy)
-        return real_compile(self, source, name, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
-    run(site, "build")
-    assert compiles == []  # every template came compiled from the helper
-    assert (site / ".cache/newsletter/templates.pickle").is_file()
-    # A helper that fails costs only time: the build compiles them itself.
-    monkeypatch.setattr(compiled, "compile_theme", lambda *_: 1 / 0)
-    run(site, "again", cache=False)
-    assert compiles and tree(site / "again") == tree(site / "build")

@@ -2,15 +2,16 @@
 
 A key is the source's path and content digest, the settings a Document depends on and a
 digest of the generator's own code, so an edited file, a changed setting or a new version of
-the generator can never be answered from the cache. A cache that cannot be read (corrupt,
-truncated, from another Python) is ignored and rebuilt: it only ever saves time.
+the generator can never be answered from the cache. The shards are JSON checked value by value
+(codec.py), never pickle: a file planted in .cache/ can describe data, not run code. A shard
+that cannot be read or checked is ignored and rebuilt: the cache only ever saves time.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import pickle
+import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,12 @@ from pathlib import Path
 from generator.config import SiteConfig
 from generator.content.reader import SourceFile
 from generator.errors import Diagnostic
+from generator.incremental.codec import (
+    decode_diagnostic,
+    decode_document,
+    encode_diagnostic,
+    encode_document,
+)
 from generator.model import Document
 
 CACHE_DIR = Path(".cache") / "newsletter"
@@ -36,7 +43,7 @@ SHARDS = 16  # an edit re-writes one shard, not the whole cache
 
 
 def shard_name(index: int) -> str:
-    return f"documents-{index:02d}.pickle"
+    return f"documents-{index:02d}.json"
 
 
 class DocumentCache:
@@ -55,15 +62,13 @@ class DocumentCache:
             (lang.code, lang.issue_title) for lang in config.languages])).encode()).hexdigest()
         entries: dict[str, Entry] = {}
         enabled = gc.isenabled()
-        gc.disable()  # unpickling makes ~100 objects a document: no collections meanwhile
+        gc.disable()  # decoding makes ~100 objects a document: no collections meanwhile
         try:
             for data in shards:
                 try:
-                    stored_salt, found = pickle.loads(data) if data else (salt, {})
-                except Exception:  # noqa: BLE001 - an unreadable cache is simply not used
-                    continue
-                if stored_salt == salt:
-                    entries.update(found)
+                    entries.update(_decode_shard(data, salt) if data else {})
+                except (ValueError, TypeError, RecursionError):  # (Invalid is a ValueError)
+                    continue  # an unreadable or foreign shard is simply not used
         finally:
             if enabled:
                 gc.enable()
@@ -94,4 +99,25 @@ class DocumentCache:
         old = split(self.entries)
         for index, shard in enumerate(split(self.used)):
             if shard.keys() != old[index].keys():
-                yield index, pickle.dumps((self.salt, shard), protocol=pickle.HIGHEST_PROTOCOL)
+                yield index, json.dumps({"salt": self.salt, "entries": {
+                    key: [encode_document(doc) if doc else None,
+                          [encode_diagnostic(d) for d in problems]]
+                    for key, (doc, problems) in shard.items()}},
+                    ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode_shard(data: bytes, salt: str) -> dict[str, Entry]:
+    """The entries of one shard written with this `salt`; raises on anything else."""
+    stored = json.loads(data)
+    if not isinstance(stored, dict) or stored.get("salt") != salt:
+        return {}
+    entries = stored.get("entries")
+    if not isinstance(entries, dict):
+        raise ValueError("entries")
+    found: dict[str, Entry] = {}
+    for key, value in entries.items():
+        if not isinstance(value, list) or len(value) != 2 or not isinstance(value[1], list):
+            raise ValueError("entry")
+        doc = None if value[0] is None else decode_document(value[0])
+        found[key] = (doc, [decode_diagnostic(d) for d in value[1]])
+    return found

@@ -5,13 +5,12 @@ of the time spent rendering an issue. A call whose only argument is a string lit
 gives the same text in one language, so this extension puts that text in the template
 instead, as the call would give it (newstyle gettext: a format string, safe markup). Calls
 with variables (`_("No. %(number)s", number=…)`) or inside longer expressions are left to run
-as before. Compiled code now differs by language, so `compiled.CompiledTemplates` keys it by
-the catalog too.
+as before. Compiled code therefore differs by language: each language's environment
+compiles its own.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 
 from jinja2 import Environment
@@ -54,7 +53,6 @@ def _folded(tokens: list[Token], translate: Callable[[str], str]) -> Iterator[To
         at += 1
 
 
-def install(env: Environment, gettext: Callable[[str], str], messages: dict) -> None:
-    """Fold `gettext`'s translations into `env`'s templates; `messages` key the compiled code."""
+def install(env: Environment, gettext: Callable[[str], str]) -> None:
+    """Fold `gettext`'s translations into `env`'s templates as they compile."""
     env.literal_gettext = gettext  # type: ignore[attr-defined]
-    env.catalog_key = hashlib.sha256(repr(sorted(messages.items())).encode()).hexdigest()  # type: ignore[attr-defined]

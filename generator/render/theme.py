@@ -38,14 +38,13 @@ class Theme:
 
 
 def compile_all(env: jinja2.Environment) -> None:
-    """Every template of the theme compiled (or loaded compiled) into `env`, errors raised."""
+    """Every template of the theme compiled into `env`, errors raised."""
     for name in env.list_templates():
         env.get_template(name)
 
 
 def environment(theme: Theme, config: SiteConfig, lang: Language | None,
-                diags: Diagnostics,
-                compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                diags: Diagnostics) -> jinja2.Environment:
     """An environment for one language (or, with lang=None, one without catalogs)."""
     import jinja2  # here, not at the top: an up-to-date rebuild needs no templates
 
@@ -61,14 +60,13 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build, one theme: no stat() per template lookup
-        bytecode_cache=compiled,
     )
     if lang is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     else:
         translations = load_translations(theme.locales, lang.locale, diags)
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-        install(env, translations.gettext, getattr(translations, "_catalog", {}))
+        install(env, translations.gettext)
         env.globals["fmt"] = Formatter(lang.locale)
     base_path = config.base_path
     base_url = config.base_url
