@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import sys
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.incremental import freshness
 from generator.incremental.documents import CACHE_DIR, SHARDS, DocumentCache, shard_name
 from generator.model import Output, SearchReport, Site
+from generator.output.guard import MARKER, MARKER_TEXT, check_output, exclusive
 from generator.output.writer import StagedWriter, update, write_files
 from generator.render.theme import Theme
 
@@ -197,14 +199,17 @@ class _Clock:
 
 
 def build(options: Options, theme_dir: Path | None = None) -> BuildReport:
+    """Raises OutputRefused for an output folder that must not be replaced."""
     started = time.perf_counter()
+    check_output(options.root, options.out)
     theme = Theme(theme_dir or options.root / "themes" / "default")
-    clock = _Clock({})
-    StagedWriter(options.out).tidy()  # first: a killed build's half-done swap is undone
-    state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
-    state = freshness.previous(state_file.read_bytes() if options.cache and
-                               state_file.is_file() else None)
-    return _build(options, theme, state, state_file, read_config(options), clock, started)
+    with exclusive(options.out, sys.stderr):
+        StagedWriter(options.out).tidy()  # first: a killed build's half-done swap is undone
+        state_file = options.root / CACHE_DIR / freshness.state_name(options.out)
+        state = freshness.previous(state_file.read_bytes() if options.cache and
+                                   state_file.is_file() else None)
+        return _build(options, theme, state, state_file, read_config(options), _Clock({}),
+                      started)
 
 
 def _build(options: Options, theme: Theme, state: freshness.Previous | None, state_file: Path,
@@ -267,7 +272,7 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
     with StagedWriter(options.out) as writer:
         outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
                                    stage)
-        outputs += theme.static_files()
+        outputs += [*theme.static_files(), Output(MARKER, MARKER_TEXT)]
         clock.lap("templates")
         report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
                              future_skipped=loaded.future_skipped, stages=clock.stages)

@@ -11,9 +11,16 @@ from pathlib import Path
 from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError, PagefindError
+from generator.output.guard import OutputRefused, check_output
 
 EXIT_CONTENT_ERROR = 1
+EXIT_REFUSED = 2  # a command line that would destroy something (as argparse's own errors)
 EXIT_SEARCH_FAILED = 3  # the content is fine; Pagefind is missing or failed
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
+
+
+class UsageError(Exception):
+    """A setting from outside the command line itself (the environment) is unusable."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +72,22 @@ def main(argv: list[str] | None = None) -> int:
         print(search_failed(exc) + "\nnothing was published, the previous output is unchanged.",
               file=sys.stderr)
         return EXIT_SEARCH_FAILED
+    except OutputRefused as exc:
+        print(f"error: {exc}\n    hint: choose another --out (the default is build/)",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as exc:  # the machine's, not the content's: full disk, permissions, …
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}\nnothing was published, the previous "
+              "output is unchanged.", file=sys.stderr)
+        return EXIT_CONTENT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; nothing was published, the previous output is unchanged.",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     print_diagnostics(report.warnings)
     print(summary(report, options.out))
     return 0
@@ -94,6 +117,7 @@ def _email(options: pipeline.Options, number: int, lang: str) -> int:
     from generator.output.writer import write_files
     from generator.tools.mail import render_email
 
+    check_output(options.root, options.out, replaced=False)
     loaded = pipeline.load(options)
     outputs = render_email(loaded, pipeline.Theme(options.root / "themes" / "default"), number,
                            lang)
@@ -109,12 +133,25 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 1 to 65535")
+    return int(text)
+
+
 def _source_date() -> dt.datetime | None:
     """SOURCE_DATE_EPOCH (reproducible-builds.org): the only build time the output may show."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
+    if not value:
         return None
-    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    try:
+        moment = dt.datetime.fromtimestamp(int(value), tz=dt.UTC) if value.isdigit() else None
+    except (ValueError, OverflowError, OSError):
+        moment = None
+    if moment is None:
+        raise UsageError(f"SOURCE_DATE_EPOCH={value[:40]!r} is not a time: seconds since "
+                         "1970-01-01 up to the year 9999, e.g. $(git log -1 --format=%ct)")
+    return moment
 
 
 def _date(text: str) -> dt.date:
@@ -156,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
     _selection(serve)
     _output(serve)
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.add_argument("--no-search", action="store_true", help="skip the search index")
 
     email = commands.add_parser("email", help="write the e-mail edition of an issue into "

@@ -50,9 +50,9 @@ def site(good_site, tmp_path) -> Path:
     return copy
 
 
-def newsletter(site: Path, *args: str) -> subprocess.CompletedProcess:
+def newsletter(site: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(site), *args],
-                          capture_output=True, text=True, cwd=ROOT)
+                          capture_output=True, text=True, cwd=cwd)
 
 
 def write(site: Path, rel: str, text: str | bytes) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from goodsite import newsletter, tree_digest
+import pytest
+from goodsite import ROOT, newsletter, tree_digest
+
+from generator.output.guard import MARKER
 
 CACHE = ".cache/newsletter"
 
@@ -55,3 +58,132 @@ def test_check_and_status_write_nothing(site: Path) -> None:
         result = newsletter(site, command)
         assert result.returncode == 0, result.stderr
         assert tree_digest(site) == before, f"`{command}` wrote something"
+
+
+# ----- --out: never replace what the generator did not make --------------------------------
+REFUSED_OUTS = [".", "./", "content", "content/en", "themes", ".git", ".cache", "..", "/", ""]
+
+
+@pytest.mark.parametrize("out", REFUSED_OUTS)
+@pytest.mark.parametrize("command", ["build", "serve", "email"])
+def test_out_that_would_replace_the_project_is_refused(site: Path, out: str,
+                                                       command: str) -> None:
+    (site / ".git").mkdir(exist_ok=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    before = tree_digest(site)
+    extra = {"serve": ["--port", "1"], "email": ["1", "--lang", "en"]}.get(command, [])
+    # Run from the site folder, as an editor does: relative outs are inside it.
+    result = newsletter(site, command, *extra, "--out", out, *(
+        ["--no-search"] if command != "email" else []), cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert "error: --out" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_out_at_a_file_or_a_foreign_folder_is_refused(site: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "cat.jpg").write_bytes(b"\xff\xd8")
+    for out, says in ((notes, "existing file"), (foreign, "did not write")):
+        result = newsletter(site, "build", "--no-search", "--out", str(out))
+        assert result.returncode == 2 and says in result.stderr, result.stderr
+    assert notes.read_text() == "mine" and (foreign / "cat.jpg").exists()
+
+
+def test_an_earlier_output_and_an_empty_folder_are_replaced(site: Path, tmp_path: Path) -> None:
+    assert (site / "build" / MARKER).is_file()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for out in (site / "build", empty):
+        assert newsletter(site, "build", "--no-search", "--out", str(out)).returncode == 0
+
+
+# ----- one build per output -----------------------------------------------------------------
+def test_a_second_build_waits_for_the_first(site: Path) -> None:
+    """The test holds the output's lock as a running build does: the build must wait, say
+    so, and finish once the lock is let go."""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    lock = site / ".build.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(site), "build",
+                             "--no-search", "--clean"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stderr is not None
+    line = proc.stderr.readline()  # blocks until the build says it waits
+    assert "waiting for another build" in line
+    assert proc.poll() is None  # still waiting while the lock is held
+    os.close(fd)
+    assert proc.wait(timeout=120) == 0
+
+
+def test_tidying_leaves_a_live_builds_staging_folder(site: Path) -> None:
+    import os
+
+    live = site / f".build.staging-{os.getpid()}"  # this test process is alive
+    live.mkdir()
+    (live / "page.html").write_text("half written")
+    dead = site / ".build.staging-999999999"
+    dead.mkdir()
+    assert newsletter(site, "build", "--no-search", "--clean").returncode == 0
+    assert (live / "page.html").is_file() and not dead.exists()
+
+
+# ----- the machine's faults: one message, no traceback ---------------------------------------
+def test_cache_that_is_a_file_is_one_message(site: Path) -> None:
+    import shutil
+
+    shutil.rmtree(site / ".cache")
+    (site / ".cache").write_text("not a folder")
+    before = tree_digest(site / "build")
+    result = newsletter(site, "build", "--no-search", "--clean")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert ".cache" in result.stderr and tree_digest(site / "build") == before
+
+
+@pytest.mark.parametrize("value", ["99999999999999999", "-5", "soon", "1" * 5001])
+def test_source_date_epoch_out_of_range_is_one_message(site: Path, value: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "build",
+                             "--no-search"], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": value})
+    assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "http"])
+def test_serve_on_an_impossible_port_is_a_usage_error(site: Path, port: str) -> None:
+    result = newsletter(site, "serve", "--port", port)
+    assert result.returncode == 2 and "port" in result.stderr and "Traceback" not in \
+        result.stderr
+
+
+def test_serve_on_a_busy_port_stops_before_building(site: Path) -> None:
+    import socket
+
+    before = tree_digest(site / "build")
+    (site / "content/en/issues/1.md").write_text(
+        "---\nnumber: 1\ndate: 2020-01-01\n---\n\nChanged.\n", encoding="utf-8")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = newsletter(site, "serve", "--port", str(busy.getsockname()[1]))
+    assert result.returncode == 1 and "cannot serve" in result.stderr, result.stderr
+    assert tree_digest(site / "build") == before
+
+
+def test_email_out_at_a_file_is_refused(site: Path, tmp_path: Path) -> None:
+    target = tmp_path / "issue.html"
+    target.write_text("mine")
+    result = newsletter(site, "email", "1", "--lang", "en", "--out", str(target))
+    assert result.returncode == 2 and "existing file" in result.stderr, result.stderr
+    assert target.read_text() == "mine"

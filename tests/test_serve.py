@@ -100,3 +100,26 @@ def test_a_search_index_that_cannot_be_built_shows_in_the_browser(tmp_path, monk
     assert state.error is not None
     assert "search index could not be built: the Pagefind service stopped" in state.error
     assert "--no-search" in state.error
+
+
+def test_a_nul_in_the_path_is_a_bad_request_and_serving_goes_on(served):
+    import urllib.error
+
+    base, _, _ = served
+    with pytest.raises(urllib.error.HTTPError) as error:
+        get(base + "/%00")
+    assert error.value.code == 400
+    assert b"<html" in get(base + "/en/")
+
+
+def test_serve_survives_any_exception_in_a_rebuild(monkeypatch, tmp_path):
+    from generator import build as pipeline
+    from generator.tools import serve
+
+    def broken(options):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "build", broken)
+    state = serve.State()
+    serve.rebuild(pipeline.Options(tmp_path, tmp_path / "build"), state)
+    assert state.error and "RuntimeError: disk on fire" in state.error

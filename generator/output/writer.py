@@ -162,7 +162,9 @@ class StagedWriter:
         """Finish what killed builds left: a half-done swap, staging folders."""
         self.recover()
         for leftover in self.out.parent.glob(f".{self.out.name}.staging-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            pid = leftover.name.rpartition("-")[2]
+            if pid.isdigit() and not _alive(int(pid)):  # (a live one is another build's)
+                shutil.rmtree(leftover, ignore_errors=True)
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         if exc_type is not None and self.stage.exists():

@@ -21,6 +21,7 @@ from watchfiles import watch
 from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError, PagefindError
+from generator.output.guard import check_output
 
 CLIENT = resources.files("generator.tools").joinpath("livereload.js").read_bytes()
 SNIPPET = b'<script src="/__livereload.js"></script>'
@@ -49,7 +50,10 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(body, "application/json")
         if self.path == "/__livereload.js":
             return self._send(CLIENT, "text/javascript")
-        target = Path(self.translate_path(self.path))
+        translated = self.translate_path(self.path)
+        if "\0" in translated:  # (no file has one; open() would raise)
+            return self.send_error(400, "bad path")
+        target = Path(translated)
         if target.is_dir():
             target = target / "index.html"
         if target.suffix == ".html" and target.is_file():
@@ -84,6 +88,12 @@ def rebuild(options: pipeline.Options, state: State) -> None:
         with state.lock:
             state.error = search_failed(exc)
         return
+    except Exception as exc:  # noqa: BLE001 - serving goes on; the browser shows what broke
+        message = f"the build stopped: {type(exc).__name__}: {exc}"
+        print(message, file=sys.stderr, flush=True)
+        with state.lock:
+            state.error = message
+        return
     print_diagnostics(report.warnings)
     print(summary(report, options.out), flush=True)
     with state.lock:
@@ -94,11 +104,16 @@ def rebuild(options: pipeline.Options, state: State) -> None:
 def serve(options: pipeline.Options, port: int) -> int:
     # Locally the site lives at the server root, whatever base_url production uses.
     options = replace(options, base_url=f"http://127.0.0.1:{port}/")
+    check_output(options.root, options.out)
     state = State()
-    rebuild(options, state)
-    options.out.mkdir(parents=True, exist_ok=True)  # serve the error page if the first failed
     handler = partial(Handler, state=state, directory=str(options.out))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:  # the port first: a busy one must not cost the shared output a rebuild
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        print(f"error: cannot serve on 127.0.0.1:{port}: {exc.strerror}\n    hint: another "
+              "program uses it; try --port 8001", file=sys.stderr)
+        return 1
+    rebuild(options, state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/ — edit content/, themes/ or site.yaml to rebuild;"
           " Ctrl-C stops", flush=True)
