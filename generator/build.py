@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import CONFIG_NAME, SiteConfig, parse_config
+from generator.config import CONFIG_NAME, SiteConfig, base_url_problem, parse_config
 from generator.content import reader
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.incremental import freshness
@@ -85,6 +85,10 @@ def read_config(options: Options) -> tuple[str, SiteConfig]:
     diags = Diagnostics()
     text = reader.read_config_text(options.root, CONFIG_NAME, diags)
     config = parse_config(text, diags) if text is not None else None
+    problem = base_url_problem(options.base_url) if options.base_url is not None else None
+    if problem:
+        diags.error("--base-url", 0, f"--base-url {problem}",
+                    "for example: --base-url https://example.org/newsletter/")
     diags.raise_if_errors()
     assert config is not None and text is not None
     if options.base_url:

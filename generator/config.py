@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -12,10 +14,13 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from generator.content.yamlmap import YamlProblem, load_mapping
-from generator.errors import Diagnostics
+from generator.errors import Diagnostics, quote
 
 CONFIG_NAME = "site.yaml"
 # Settings whose value differs by language: {en: ..., zh: ...}
+# A folder under content/ and the first segment of its URLs: never `.`, `..`, a path or a
+# file name the site writes itself (sitemap.xml, static, 404.html).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 TRANSLATABLE = ("title", "description", "issue_title", "publisher")
 REQUIRED_KEYS = {"base_url", "default_language", "timezone", "languages", *TRANSLATABLE}
 OPTIONAL_KEYS = {"signup"}
@@ -85,6 +90,36 @@ def _og_locale(locale: str) -> str:
     return f"{parsed.language}_{territory}" if territory else parsed.language
 
 
+def base_url_problem(url: object) -> str | None:
+    """What is wrong with `url` as the site's address (None: nothing). One rule for site.yaml
+    and --base-url: it ends up in every feed, sitemap, robots.txt and canonical link."""
+    text = str(url)
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return f"must not contain spaces or control characters: {quote(text)}"
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"must be an absolute http(s) URL with a host, not {quote(text)}"
+    if parts.username is not None or parts.password is not None:
+        return "must not contain a user name or password"
+    if parts.query or parts.fragment or text.endswith(("?", "#")):
+        return f"must be a folder address, without ?query or #fragment: {quote(text)}"
+    try:
+        parts.port  # noqa: B018 - raises for a port out of range or not a number
+    except ValueError:
+        return f"has a port that is not a number from 1 to 65535: {quote(text)}"
+    return None
+
+
+def _numbered(pattern: str) -> bool:
+    """Whether `pattern` formats with {number} and nothing else."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+        pattern.format(number=1)
+    except (ValueError, KeyError, IndexError, AttributeError):
+        return False
+    return fields == ["number"] or set(fields) == {"number"}
+
+
 def normalize_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
@@ -108,16 +143,16 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
 
     base_url = data.get("base_url")
     if "base_url" in data:
-        parts = urlsplit(str(base_url))
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            err("base_url", f"base_url must be an absolute http(s) URL, not {base_url!r}",
-                "for example: https://example.org/newsletter/")
+        problem = base_url_problem(base_url)
+        if problem:
+            err("base_url", f"base_url {problem}", "for example: https://example.org/newsletter/")
 
     timezone = str(data.get("timezone", "UTC"))
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        err("timezone", f"unknown time zone {timezone!r}", "use an IANA name like Asia/Shanghai")
+        err("timezone", f"unknown time zone {quote(timezone)}",
+            "use an IANA name like Asia/Shanghai")
 
     languages = data.get("languages")
     codes: list[str] = []
@@ -130,6 +165,10 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
             for code, settings in languages.items():
                 code = str(code)
                 codes.append(code)
+                if not LANGUAGE_CODE.fullmatch(code):
+                    err("languages", f"language code {quote(code)} is not a folder name like "
+                        "en, zh or pt-br", "use a lower-case language code: 2 or 3 letters, "
+                        "then optionally -region")
                 if not isinstance(settings, dict):
                     err("languages", f"language `{code}` needs `locale` and `name`")
                     continue
@@ -141,7 +180,7 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
                 try:
                     Locale.parse(str(settings.get("locale", code)))
                 except (UnknownLocaleError, ValueError):
-                    err("languages", f"unknown locale {settings.get('locale')!r} for `{code}`",
+                    err("languages", f"unknown locale {quote(settings.get('locale'))} for `{code}`",
                         "use a CLDR locale such as en or zh_CN")
                 lang_settings[code] = settings
 
@@ -164,8 +203,9 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
             err(key, f"`{key}` names language `{extra}`, which is not under `languages`")
     if isinstance(data.get("issue_title"), dict):
         for code, pattern in data["issue_title"].items():
-            if isinstance(pattern, str) and "{number}" not in pattern:
-                err("issue_title", f"issue_title for `{code}` must contain {{number}}")
+            if isinstance(pattern, str) and not _numbered(pattern):
+                err("issue_title", f"issue_title for `{code}` must contain {{number}} and no "
+                    f"other {{…}}: {quote(pattern)}", "write a literal brace twice: {{ or }}")
 
     signup = _signup(data.get("signup"), lambda message, hint="": err("signup", message, hint))
     if len(diags.errors) > before:
@@ -195,7 +235,7 @@ def _signup(value: object, err: Callable[..., None]) -> Signup | None:
     action = str(value.get("action", ""))
     parts = urlsplit(action)
     if parts.scheme != "https" or not parts.netloc:
-        err(f"signup action must be an https URL, not {action!r}",
+        err(f"signup action must be an https URL, not {quote(action)}",
             "copy the form's action URL from your mailing service")
         return None
     return Signup(action, str(value.get("email_field") or "email"))

@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+QUOTED = 60  # characters of an editor's value a message repeats
+
+
+def quote(value: object) -> str:
+    """`value` as a message shows it: repr, cut short (a value may be megabytes long)."""
+    text = repr(value) if not isinstance(value, (dict, list)) else f"a {type(value).__name__}"
+    return text if len(text) <= QUOTED else text[:QUOTED - 1] + "…"
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

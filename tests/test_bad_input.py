@@ -45,8 +45,6 @@ CASES = {
     "file in the wrong folder": ("content/en/1.md", GOOD_ISSUE.format(n=1), "content/en/1.md", 0,
                                  "outside content/<lang>/issues/"),
     "bad site.yaml": ("site.yaml", "base_url: [\n", "site.yaml", 2, "YAML syntax error"),
-    "control character in YAML": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\nsummary: a\x07b\n"
-                                  "---\n", ISSUE, 4, "control character U+0007"),
     "front matter not closed": (ISSUE, "---\nnumber: 1\ndate: 2020-01-01\n\n## S\n", ISSUE, 1,
                                 "not closed by a `---` line"),
     "front matter is a list": (ISSUE, "---\n- 1\n- 2\n---\n", ISSUE, 2, "key: value"),

@@ -3,6 +3,7 @@ destroy, hang or poison a build): each refused with one message, no traceback, n
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -187,3 +188,109 @@ def test_email_out_at_a_file_is_refused(site: Path, tmp_path: Path) -> None:
     result = newsletter(site, "email", "1", "--lang", "en", "--out", str(target))
     assert result.returncode == 2 and "existing file" in result.stderr, result.stderr
     assert target.read_text() == "mine"
+
+
+# ----- content that would break the output ---------------------------------------------------
+def test_control_characters_are_dropped_with_a_warning_and_the_feed_stays_xml(
+        site: Path) -> None:
+    from xml.etree import ElementTree
+
+    (site / "content/en/issues/2.md").write_text(
+        "---\nnumber: 2\ndate: 2020-01-02\nsummary: a\x07b\n---\n\n## Section {#s}\n\n"
+        "### Art\x1bicle {#a}\n\nLine\x0bbreak and \x00 bell\x07.\n", encoding="utf-8")
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 0, result.stderr
+    assert "content/en/issues/2.md:4: warning: invisible control character U+0007" in \
+        result.stdout + result.stderr
+    feed = (site / "build/en/feed.xml").read_bytes()
+    ElementTree.fromstring(feed)  # well-formed
+    assert b"Linebreak" in feed and b"Article" in feed
+
+
+def test_a_yaml_alias_bomb_is_refused_quickly(site: Path) -> None:
+    levels = "".join(f"l{n}: &l{n} [{','.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 9))
+    (site / "content/en/issues/2.md").write_text(
+        "---\nnumber: 2\ndate: 2020-01-02\nl0: &l0 [x, x, x, x, x, x, x, x, x]\n" + levels
+        + "---\n\nText.\n", encoding="utf-8")
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 1 and "anchors and aliases" in result.stderr, result.stderr
+    assert len(result.stderr) < 2000
+
+
+def test_a_huge_number_is_a_message(site: Path) -> None:
+    (site / "content/en/issues/2.md").write_text(
+        "---\nnumber: " + "9" * 5001 + "\ndate: 2020-01-02\n---\n\nText.\n", encoding="utf-8")
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 1 and "content/en/issues/2.md" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr) < 2000
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "dangling", "folder", "outside"])
+def test_odd_files_in_content_are_named_not_read(site: Path, kind: str, tmp_path: Path) -> None:
+    import os
+
+    path = site / "content/en/issues/3.md"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "dangling":
+        path.symlink_to(site / "nowhere.md")
+    elif kind == "folder":
+        path.symlink_to(site / "content/en/pages")
+    else:
+        secret = tmp_path / "secret.md"
+        secret.write_text("---\nnumber: 3\ndate: 2020-01-03\n---\n\nPrivate.\n")
+        path.symlink_to(secret)
+    before = tree_digest(site / "build")
+    for command in ("build", "check"):
+        result = newsletter(site, command, *(["--no-search"] if command == "build" else []))
+        assert result.returncode == 1, result.stderr
+        assert "content/en/issues/3.md" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(site / "build") == before
+
+
+@pytest.mark.parametrize("url", ["https://example.org/?q=1", "https://example.org/#top",
+                                 "https://ex ample.org/", "https://user:pw@example.org/",
+                                 "https://example.org:99999/", "https://example.org/\nDisallow",
+                                 "javascript:alert(1)", "ftp://example.org/", "/newsletter/"])
+def test_a_bad_base_url_is_refused_in_site_yaml_and_on_the_command_line(
+        site: Path, url: str) -> None:
+    result = newsletter(site, "build", "--no-search", "--base-url", url)
+    assert result.returncode == 1 and "--base-url" in result.stderr, result.stderr
+    config = site / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    head, _, rest = text.partition("base_url:")
+    config.write_text(head + "base_url: " + json.dumps(url) + "\n" + rest.partition("\n")[2],
+                      encoding="utf-8")
+    result = newsletter(site, "build", "--no-search")
+    assert result.returncode == 1 and "site.yaml" in result.stderr and "base_url" in \
+        result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("code", [".", "..", "/tmp/x", "sitemap.xml", "", "EN", "static"])
+def test_a_bad_language_code_is_refused(site: Path, code: str) -> None:
+    config = site / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  en: {locale: en", f"  {json.dumps(code)}: {{locale: en"),
+                      encoding="utf-8")
+    result = newsletter(site, "check")
+    assert result.returncode == 1 and "site.yaml" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("pattern", ["No.{number} {", "{number}{foo}", "{0}{number}",
+                                     "{number.real}", "{number!x}"])
+@pytest.mark.parametrize("command", ["build", "check", "status"])
+def test_an_issue_title_with_a_stray_brace_is_a_config_error(site: Path, pattern: str,
+                                                             command: str) -> None:
+    config = site / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("issue_title:")
+    line = text.index("\n  en:", start)
+    end = text.index("\n", line + 1)
+    config.write_text(text[:line] + "\n  en: " + json.dumps(pattern) + text[end:],
+                      encoding="utf-8")
+    result = newsletter(site, command)
+    assert result.returncode == 1 and "issue_title" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -42,18 +42,22 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
                         "name the language of the original, or remove the field")
             return None
     body = renderer.render(meta.body, source.path)
-    colophon = renderer.render_repeated(fields["colophon"], source.path).html \
-        if fields.get("colophon") else ""
+    colophon = renderer.render_repeated(fields["colophon"], source.path) \
+        if fields.get("colophon") else None
     _check_headings(body.headings, meta.body, meta.body_line, source.path, diags)
     lint(meta.body, meta.body_line, body.html, body.headings, source.path, diags)
     links = tuple(replace(link, line=line_of(meta.body, link.written, meta.body_line))
                   for link in body.links)
+    if colophon is not None:  # checked and resolved like the body's own links
+        start = meta.lines.get("colophon", 1)
+        links += tuple(replace(link, line=line_of(fields["colophon"], link.written, start + 1))
+                       for link in colophon.links)
     return Document(
         kind=kind, lang=source.lang, key=key, source_path=source.path, digest=source.digest,
         title=title.strip(), date=fields.get("date"), number=fields.get("number"),
         summary=(fields.get("summary") or "").strip(), draft=bool(fields.get("draft", False)),
         translation_of=translation_of or None, translated_from=translated_from or None,
-        source=fields.get("source"), colophon_html=colophon,
+        source=fields.get("source"), colophon_html=colophon.html if colophon else "",
         body_html=body.html, headings=body.headings, links=links,
         lines={**meta.lines, "body": meta.body_line},
     )

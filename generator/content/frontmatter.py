@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from generator.content.yamlmap import YamlProblem, load_mapping
-from generator.errors import Diagnostics
+from generator.errors import Diagnostics, quote
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _KEY_SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -114,7 +114,7 @@ def _validate(data: dict, lines: dict[str, int], path: str, kind: str,
         # bool is an int in Python; `number: yes` must not pass as 1
         if not isinstance(value, field.type) or (isinstance(value, bool) and bool not in
                                                  field.type):
-            diags.error(path, line, f"`{key}` must be {field.help}, not {value!r}")
+            diags.error(path, line, f"`{key}` must be {field.help}, not {quote(value)}")
             continue
         out[key] = value
     for key, field in schema.items():
@@ -130,7 +130,7 @@ def _validate(data: dict, lines: dict[str, int], path: str, kind: str,
             diags.error(path, lines[key], f"`{key}` is empty", "write the text or remove the line")
     if "translation_key" in out and not _KEY_SAFE.match(out["translation_key"]):
         diags.error(path, lines["translation_key"],
-                    f"translation_key {out['translation_key']!r} may only use a-z, 0-9 and -",
+                    f"translation_key {quote(out['translation_key'])} may only use a-z, 0-9 and -",
                     "it becomes part of the page's URL")
     if "translation_of" in out:
         original, _, version = out["translation_of"].partition("@")
@@ -150,7 +150,7 @@ def _parse_date(value: str, path: str, line: int, diags: Diagnostics) -> dt.date
     try:
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        diags.error(path, line, f"`date` {value!r} is not a date",
+        diags.error(path, line, f"`date` {quote(value)} is not a date",
                     "write it as YYYY-MM-DD, e.g. 2016-07-15")
         return None
     return parsed if parsed.time() != dt.time() or parsed.tzinfo else parsed.date()

@@ -5,12 +5,19 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from stat import S_ISREG
 
 from generator.errors import Diagnostics
 
 KINDS = ("issues", "pages")
+# Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF): pasted from
+# word processors (U+000B is Word's line break), they would make the feeds unreadable.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The largest content file read: the longest real issue is some 30 KB.
+MAX_BYTES = 8 * 2**20
 # Encodings an editor's file is likely to be in when it is not UTF-8, most likely first.
 _GUESSES = ("utf-16", "gb18030", "big5", "cp1252")
 
@@ -57,7 +64,7 @@ def decode(data: bytes, shown: str, diags: Diagnostics) -> str | None:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -68,6 +75,15 @@ def decode(data: bytes, shown: str, diags: Diagnostics) -> str | None:
                     f"convert it: iconv -f {src} -t UTF-8 '{shown}' > tmp.md && mv tmp.md "
                     f"'{shown}'  (or re-save it as UTF-8 in your editor)", col)
         return None
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    diags.warning(shown, text.count("\n", 0, found.start()) + 1,
+                  f"invisible control character U+{ord(found.group()):04X} removed (with "
+                  f"{len(_CONTROL.findall(text)) - 1} more): XML and HTML do not allow them",
+                  "they come with text pasted from a word processor; delete them to silence "
+                  "this")
+    return _CONTROL.sub("", text)
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -115,7 +131,9 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
             else:
                 diags.warning(shown, 0, "not a .md file; ignored")
             continue
-        stat = entry.stat()
+        stat = _regular_file(root, entry, shown, diags)
+        if stat is None:
+            continue
         stamp = (stat.st_size, stat.st_mtime_ns)
         seen = known.get(shown)
         source = SourceFile(shown, parts[0], parts[1], stem, None,
@@ -124,6 +142,34 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
         if source is not None:
             found.append(source)
     return found
+
+
+def _regular_file(root: Path, entry: os.DirEntry, shown: str,
+                  diags: Diagnostics) -> os.stat_result | None:
+    """The file's stat if it may be read: a regular file (not a pipe or a device, which would
+    hang the build), under MAX_BYTES, and if a symbolic link, one to a file in the site."""
+    try:
+        if entry.is_symlink():
+            target = Path(entry.path).resolve()
+            if not target.is_relative_to(root.resolve()):
+                diags.error(shown, 0, "a symbolic link to a file outside the site folder: "
+                            "not read, not published", "copy the file in instead")
+                return None
+        stat = entry.stat()
+    except (OSError, RuntimeError):  # dangling, a loop, no permission
+        diags.error(shown, 0, "cannot be read (a broken symbolic link, or no permission)",
+                    "fix or remove it")
+        return None
+    if not S_ISREG(stat.st_mode):
+        diags.error(shown, 0, "not a regular file (a folder link, pipe or device): not read",
+                    "content files are plain .md files")
+        return None
+    if stat.st_size > MAX_BYTES:
+        diags.error(shown, 0, f"{stat.st_size / 2**20:.0f} MB: larger than the "
+                    f"{MAX_BYTES // 2**20} MB a content file may have", "split it or move "
+                    "large material out of content/")
+        return None
+    return stat
 
 
 def with_text(root: Path, source: SourceFile, diags: Diagnostics) -> SourceFile | None:

@@ -35,6 +35,23 @@ class YamlMapping:
     key_lines: dict[str, int]  # 1-based line of each top-level key
 
 
+def _shared_node(root: yaml.Node) -> yaml.Node | None:
+    """A node reached twice (an alias), or None. Aliases are refused outright: a few hundred
+    bytes of nested ones expand to gigabytes (the "billion laughs")."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return None
+
+
 def load_mapping(text: str) -> YamlMapping | YamlProblem:
     """Parse `text` as a YAML mapping; return the mapping or the first problem, by line."""
     loader = _StringDates(text)
@@ -45,6 +62,11 @@ def load_mapping(text: str) -> YamlMapping | YamlProblem:
         if not isinstance(node, yaml.MappingNode):
             return YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
                                "expected `key: value` lines, found a single value or a list")
+        shared = _shared_node(node)
+        if shared is not None:
+            return YamlProblem(shared.start_mark.line + 1, shared.start_mark.column + 1,
+                               "anchors and aliases (`&name`, `*name`) are not allowed here: "
+                               "write the value out")
         key_lines: dict[str, int] = {}
         for key_node, _ in node.value:
             key = str(key_node.value)
@@ -66,7 +88,9 @@ def load_mapping(text: str) -> YamlMapping | YamlProblem:
         return YamlProblem(line, 0, f"the front matter contains the control character "
                                     f"U+{exc.character:04X}, which YAML does not allow")
     except yaml.YAMLError as exc:
-        return YamlProblem(1, 0, f"YAML error: {exc}")
+        return YamlProblem(1, 0, f"YAML error: {str(exc)[:200]}")
+    except (ValueError, OverflowError, RecursionError) as exc:  # a 5,000-digit number, …
+        return YamlProblem(1, 0, f"a value YAML cannot read: {str(exc)[:120]}")
     finally:
         loader.dispose()
     return YamlMapping(data, key_lines)

@@ -56,7 +56,7 @@ def _render(renderer: Renderer, lang: str, latest: list[Document],
     items = []
     for doc in latest:
         body = renderer.absolute_body(doc)
-        colophon = renderer.body(doc, doc.colophon_html, absolute=True)
+        colophon = renderer.absolute_body(doc, doc.colophon_html)  # (as the e-mail has it)
         content = env.get_template("partials/feed_content.html").render(
             doc=doc, body=body, colophon=colophon)
         items.append(FeedItem(doc, pub_date(doc.date, timezone), describe(doc), content))

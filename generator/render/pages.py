@@ -219,6 +219,7 @@ class Renderer:
         def derived() -> dict[str, object]:
             description = describe(doc, 160)
             return {"body": self.body(doc), "description": description,
+                    "colophon": self.body(doc, doc.colophon_html),
                     "structured": structured_data(doc, self.config.language(doc.lang),
                                                   self.config, description)}
 
