@@ -294,3 +294,14 @@ def test_an_issue_title_with_a_stray_brace_is_a_config_error(site: Path, pattern
     result = newsletter(site, command)
     assert result.returncode == 1 and "issue_title" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("heading", ["## Main {#main}", "### Contents {#toc-title}",
+                                     "## 2016 {#year-2016}"])
+def test_a_heading_id_the_page_uses_itself_is_an_error(site: Path, heading: str) -> None:
+    (site / "content/en/issues/2.md").write_text(
+        f"---\nnumber: 2\ndate: 2020-01-02\n---\n\n## Section {{#s}}\n\n{heading}\n\nText.\n",
+        encoding="utf-8")
+    result = newsletter(site, "check")
+    assert result.returncode == 1, result.stderr
+    assert "content/en/issues/2.md:8" in result.stderr and "uses itself" in result.stderr

@@ -63,10 +63,23 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
     )
 
 
+# Ids the theme's pages give their own elements (a test keeps this in step with the
+# templates): a heading with one of them would make the page's ids clash.
+RESERVED_IDS = frozenset({
+    "main", "toc-title", "colophon-title", "elsewhere-title", "email-title", "feed-title",
+    "latest-title", "pages-title", "recent-title", "search", "search-newest", "search-status",
+    "signup-email", "site-search"})
+RESERVED_PREFIXES = ("edition-", "month-", "year-")
+
+
 def _check_headings(headings: tuple[Heading, ...], body: str, body_line: int, path: str,
                     diags: Diagnostics) -> None:
     seen: dict[str, Heading] = {}
     for heading in headings:
+        if heading.id in RESERVED_IDS or heading.id.startswith(RESERVED_PREFIXES):
+            diags.error(path, _heading_line(body, heading, body_line),
+                        f"the heading id `{heading.id}` is one the page uses itself",
+                        "give the heading another {#id}")
         if heading.level == 1:
             diags.error(path, _heading_line(body, heading, body_line),
                         f"`# {heading.title}` is a level-1 heading",

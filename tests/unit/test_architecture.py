@@ -178,3 +178,14 @@ def test_a_build_writes_only_the_output_and_the_cache(watched: tuple[Path, list]
                      if event.startswith("open") and any(c in event for c in "wax+")
                      and not path.startswith(allowed)})
     assert not writes, f"written outside the output and the cache: {writes}"
+
+
+def test_the_reserved_heading_ids_are_the_ids_the_templates_use() -> None:
+    from generator.content.document import RESERVED_IDS, RESERVED_PREFIXES
+
+    found = set()
+    for template in (THEME / "templates").rglob("*.html"):
+        found |= set(re.findall(r'\bid="([^"]+)"', template.read_text(encoding="utf-8")))
+    fixed = {i for i in found if "{" not in i}
+    prefixes = {i.split("{", 1)[0] for i in found if "{" in i}
+    assert fixed <= RESERVED_IDS and prefixes <= set(RESERVED_PREFIXES)
