@@ -305,3 +305,43 @@ def test_a_heading_id_the_page_uses_itself_is_an_error(site: Path, heading: str)
     result = newsletter(site, "check")
     assert result.returncode == 1, result.stderr
     assert "content/en/issues/2.md:8" in result.stderr and "uses itself" in result.stderr
+
+
+# ----- `translated` ----------------------------------------------------------------------------
+def _translation(site: Path, front: str, body: str = "Text.\n") -> Path:
+    zh = site / "content/zh/issues/2.md"
+    zh.write_text(front + "\n" + body, encoding="utf-8")
+    return zh
+
+
+def test_translated_with_a_path_outside_the_site_is_a_message(site: Path, tmp_path: Path) -> None:
+    stray = tmp_path / "elsewhere.md"
+    stray.write_text("x")
+    result = newsletter(site, "translated", str(stray))
+    assert result.returncode == 1 and "not in the site folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_translated_takes_a_path_relative_to_the_site_folder(site: Path) -> None:
+    zh = _translation(site, "---\nnumber: 2\ndate: 2020-01-02\ntranslation_of: en\n---\n")
+    result = newsletter(site, "translated", "content/zh/issues/2.md")  # run from elsewhere
+    assert result.returncode == 0, result.stderr
+    assert "translation_of: en@" in zh.read_text(encoding="utf-8")
+
+
+def test_translated_refuses_flow_style_front_matter_instead_of_claiming_success(
+        site: Path) -> None:
+    front = "---\n{number: 2, date: 2020-01-02, translation_of: en}\n---\n"
+    zh = _translation(site, front)
+    result = newsletter(site, "translated", str(zh))
+    assert result.returncode == 1 and "own line" in result.stderr, result.stdout
+    assert zh.read_text(encoding="utf-8").startswith(front)
+
+
+def test_translated_rewrites_only_the_front_matter(site: Path) -> None:
+    body = "```\ntranslation_of: en\n```\n"
+    zh = _translation(site, "---\nnumber: 2\ndate: 2020-01-02\ntranslation_of: en\n---\n",
+                      body)
+    assert newsletter(site, "translated", str(zh)).returncode == 0
+    text = zh.read_text(encoding="utf-8")
+    assert text.endswith(body) and text.count("translation_of: en@") == 1

@@ -63,23 +63,43 @@ _TRANSLATION_OF = re.compile(r"^translation_of:.*$", re.MULTILINE)
 
 
 def mark_translated(root: Path, paths: list[Path]) -> list[str]:
-    """Record in each translation the version of the original it now matches."""
+    """Record in each translation the version of the original it now matches. A path is
+    taken from the current folder, or else from the site folder (`--root`)."""
     loaded = pipeline.load(pipeline.Options(root, root / "build", drafts=True, future=True))
     by_path = {d.source_path: d for d in loaded.site.documents}
     diags = Diagnostics()
     updates: list[tuple[Path, str, str]] = []
-    for path in paths:
-        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    for given in paths:
+        path = given if given.exists() or given.is_absolute() else root / given
+        try:
+            shown = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            diags.error(str(given), 0, "not in the site folder", f"give a file under {root}")
+            continue
         doc = by_path.get(shown)
         original = loaded.site.versions(doc).get(doc.translation_of or "") if doc else None
         if doc is None or original is None:
             diags.error(shown, 0, "not a translation with an original on this site",
                         "add `translation_of: <language of the original>` to its front matter")
             continue
-        line = f"translation_of: {original.lang}@{original.digest[:12]}"
-        updates.append((path, shown, line))
-    diags.raise_if_errors()  # all or nothing
-    for path, _, line in updates:
         text = path.read_text(encoding="utf-8")
-        path.write_text(_TRANSLATION_OF.sub(line, text, count=1), encoding="utf-8")
-    return [f"{shown}: {line}" for _, shown, line in updates]
+        front = _front_matter_end(text)
+        if not _TRANSLATION_OF.search(text, 0, front):
+            diags.error(shown, doc.lines.get("translation_of", 1), "the front matter has no "
+                        "`translation_of:` line of its own to update",
+                        "write each field on its own line (`key: value`), not as {…}")
+            continue
+        line = f"translation_of: {original.lang}@{original.digest[:12]}"
+        updates.append((path, shown, _TRANSLATION_OF.sub(line, text[:front], count=1)
+                        + text[front:]))
+    diags.raise_if_errors()  # all or nothing
+    for path, _, text in updates:
+        path.write_text(text, encoding="utf-8")
+    return [f"{shown}: {_TRANSLATION_OF.search(text).group()}"  # type: ignore[union-attr]
+            for _, shown, text in updates]
+
+
+def _front_matter_end(text: str) -> int:
+    """Where the front matter's closing `---` line starts (the body is never rewritten)."""
+    closing = re.compile(r"^---[ \t]*$", re.MULTILINE).search(text, 4)
+    return closing.start() if closing else 0
