@@ -57,4 +57,45 @@ def test_loader_never_crashes(tmp_path_factory, meta, body, raw_yaml, extra):
         assert exc.diagnostics
         for diagnostic in exc.diagnostics:
             assert diagnostic.path and diagnostic.message
-            assert diagnostic.line >= 0
+            # The line is one of the file's (0: about the whole file).
+            lines = (site / diagnostic.path).read_text(encoding="utf-8").count("\n") + 1 \
+                if (site / diagnostic.path).is_file() else 0
+            assert 0 <= diagnostic.line <= lines, (diagnostic, lines)
+
+
+# ----- the command line over arbitrary site.yaml values and front-matter scalars ----------
+SETTINGS = ["base_url", "default_language", "timezone", "languages", "title", "description",
+            "issue_title", "publisher", "signup", "colour"]
+anything = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(SETTINGS), value=anything, lang=st.sampled_from(["en", "zh", None]),
+       field=st.sampled_from(KEYS), scalar=scalars)
+def test_the_command_line_never_shows_a_traceback(tmp_path_factory, capsys, key, value, lang,
+                                                  field, scalar):
+    from generator.cli import main
+
+    site = tmp_path_factory.mktemp("cli")
+    config = yaml.safe_load((ROOT / "site.yaml").read_text(encoding="utf-8"))
+    if lang and isinstance(config.get(key), dict):
+        config[key][lang] = value
+    else:
+        config[key] = value
+    (site / "site.yaml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                    encoding="utf-8")
+    (site / "themes").symlink_to(ROOT / "themes")
+    issue = site / "content/en/issues/1.md"
+    issue.parent.mkdir(parents=True)
+    meta = {"number": 1, "date": "2020-01-02", field: scalar}
+    issue.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\nText.\n",
+                     encoding="utf-8")
+    for command in (["check"], ["build", "--no-search"]):
+        code = main(["--root", str(site), *command, *(["--out", str(site / "out")]
+                                                       if command[0] == "build" else [])])
+        assert code in (0, 1)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
