@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except OSError as exc:  # the machine's, not the content's: full disk, permissions, …
-        where = f": {exc.filename}" if exc.filename else ""
+        where = f": {exc.filename}" if exc.filename else " (while reading the site or " \
+            "writing the output and its cache)"
         print(f"error: {exc.strerror or exc}{where}\nnothing was published, the previous "
               "output is unchanged.", file=sys.stderr)
         return EXIT_CONTENT_ERROR

@@ -78,9 +78,10 @@ def test_removed_content_does_not_linger(site):
     assert "short-lived" not in (site / "build/sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_kill_9_during_an_incremental_build_is_repaired_by_the_next(site):
-    """An incremental build replaces changed files in place: a kill leaves every file whole,
-    and the next build, not trusting that output, makes it exactly the clean build."""
+def test_kill_9_during_an_incremental_build_leaves_one_whole_output(site):
+    """A rebuild that changes a few pages swaps its output in whole too: a kill at any moment
+    leaves either the previous output or the new one, never a mix, and the next build
+    makes exactly the clean build."""
     assert build(site, "--no-search").wait() == 0
     issue = site / "content/en/issues/13.md"
     original = issue.read_text(encoding="utf-8")
@@ -89,15 +90,42 @@ def test_kill_9_during_an_incremental_build_is_repaired_by_the_next(site):
     assert build(site, "--no-search").wait() == 0
     duration = time.monotonic() - started
     for step in range(8):
+        previous = tree(site / "build")
         issue.write_text(original + f"\nEdit {step}.\n", encoding="utf-8")
         proc = build(site, "--no-search")
-        time.sleep(duration * step / 8)
+        time.sleep(duration * step / 8)  # (kill points spread over a build, not a wait)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        killed = tree(site / "build")
         assert build(site, "--no-search").wait() == 0
+        assert killed in (previous, tree(site / "build")), f"a mix after a kill at {step}"
         assert build(site, "--no-search", "--clean", "--out", str(site / "clean")).wait() == 0
         changed = differences(tree(site / "build"), tree(site / "clean"))
         assert not changed, f"after a kill at step {step}: {changed[:10]}"
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_a_full_disk_leaves_the_previous_output(site, edit):
+    """A write that fails (here: the file-size limit, as a full disk fails it) in a cold or a
+    one-edit rebuild: one message, exit 1, the previous output byte for byte."""
+    import resource
+
+    assert build(site, "--no-search").wait() == 0
+    before = tree(site / "build")
+    if edit:
+        issue = site / "content/en/issues/13.md"
+        issue.write_text(issue.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(site), "build",
+                             "--no-search", *([] if edit else ["--clean"])], cwd=ROOT,
+                            capture_output=True, text=True, preexec_fn=small_files)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "error:" in result.stderr
+    assert tree(site / "build") == before
 
 
 def _processes_of(site: Path) -> list[str]:

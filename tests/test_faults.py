@@ -110,7 +110,9 @@ def test_a_second_build_waits_for_the_first(site: Path) -> None:
     import subprocess
     import sys
 
-    lock = site / ".build.lock"
+    from generator.incremental.freshness import state_name
+
+    lock = (site / CACHE / state_name(site / "build")).with_suffix(".lock")
     fd = os.open(lock, os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)
     proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(site), "build",

@@ -47,12 +47,11 @@ def check_output(root: Path, out: Path, replaced: bool = True) -> None:
 
 
 @contextmanager
-def exclusive(out: Path, waiting: TextIO) -> Iterator[None]:
-    """Hold the output's lock (beside it: the output itself is swapped out) for one build.
-    A second build of the same output waits, and says so, rather than interleaving its
-    swap with this one's; the kernel drops the lock if a build is killed."""
-    lock = out.parent / f".{out.name}.lock"
-    out.parent.mkdir(parents=True, exist_ok=True)
+def exclusive(out: Path, lock: Path, waiting: TextIO) -> Iterator[None]:
+    """Hold `lock` (a file in the build cache, one per output) for one build of `out`. A
+    second build of the same output waits, and says so, rather than interleave its swap
+    with this one's; the kernel drops the lock if a build is killed."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
