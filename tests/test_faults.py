@@ -126,6 +126,34 @@ def test_a_second_build_waits_for_the_first(site: Path) -> None:
     assert proc.wait(timeout=120) == 0
 
 
+def test_ctrl_c_during_a_build_is_one_line_and_exit_130(site: Path) -> None:
+    """Interrupted while it waits for the output's lock (a moment the test can know)."""
+    import fcntl
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from generator.incremental.freshness import state_name
+
+    before = tree_digest(site / "build")
+    lock = (site / CACHE / state_name(site / "build")).with_suffix(".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(site),
+                                 "build", "--no-search"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        assert proc.stderr is not None
+        assert "waiting for another build" in proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        os.close(fd)
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert tree_digest(site / "build") == before
+
+
 def test_tidying_leaves_a_live_builds_staging_folder(site: Path) -> None:
     import os
 
