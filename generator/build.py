@@ -17,7 +17,7 @@ from generator.incremental import freshness
 from generator.incremental.documents import CACHE_DIR, SHARDS, DocumentCache, shard_name
 from generator.model import Output, SearchReport, Site
 from generator.output.guard import MARKER, MARKER_TEXT, check_output, exclusive
-from generator.output.writer import StagedWriter, write_files
+from generator.output.writer import StagedWriter, update, write_files
 from generator.render.theme import Theme
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class BuildReport:
     unchanged: bool = False  # nothing to do: the output is already this build
     rendered: int = 0  # pages rendered by this build
     kept: int = 0  # pages whose previous bytes still stand (nothing they show changed)
-    written: int | None = None  # files written or removed; None: all (no earlier output)
+    written: int | None = None  # files written or removed in place; None: the whole output
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -264,11 +264,18 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
     """Pages, search index, output and build state. `previous`: the last build, when its
     output is untouched and its setup the same (then its pages and search parts may stay)."""
     clock.lap("load+markdown")
+    in_place = False
+
+    def stage(renderer: Renderer) -> Stage | None:
+        """A few pages to render (of many): the output is updated in place, after the
+        search index. Otherwise the workers stage each page as they render it."""
+        nonlocal in_place
+        in_place = listing is not None and len(renderer.pending) * 4 <= len(renderer.keys)
+        return None if in_place else writer.open().put
+
     with StagedWriter(options.out) as writer:
-        # The render workers stage each page as they make it; a page that would come out
-        # the same is `kept`: hard-linked from the previous output into the staging folder.
         outputs, renderer = render(loaded, theme, setup, previous.pages if previous else None,
-                                   lambda _: writer.open().put)
+                                   stage)
         outputs += [*theme.static_files(), Output(MARKER, MARKER_TEXT)]
         clock.lap("templates")
         report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
@@ -286,15 +293,15 @@ def _render_and_write(options: Options, theme: Theme, inputs: Inputs, loaded: Lo
             clock.lap("search")
         report.kept = sum(1 for o in outputs if o.kept and o.path in renderer.keys)
         report.rendered = len(renderer.keys) - report.kept  # (search files are not pages)
-        writer.write_all(outputs, reuse=previous is not None)
-        writer.commit()  # one atomic exchange, however few files changed
-        if listing is not None:  # only what this build wrote or dropped is looked at again
-            paths = {o.path for o in outputs}
-            candidates = [o.path for o in outputs if not o.kept] + [
-                p for p in listing if p not in paths]
-            before, listing = listing, freshness.patched(listing, options.out, candidates)
-            report.written = sum(1 for p in candidates if before.get(p) != listing.get(p))
+        if in_place:
+            # a few pages changed: replace just those (the listing was checked at the start)
+            assert listing is not None
+            changed = update(options.out, outputs, listing)
+            report.written = len(changed)
+            listing = freshness.patched(listing, options.out, changed)
         else:
+            writer.write_all(outputs)
+            writer.commit()
             listing = freshness.listing(options.out)
     clock.lap("write")
     for code in loaded.config.codes:

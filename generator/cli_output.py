@@ -40,7 +40,7 @@ def summary(report: BuildReport, out: Path) -> str:
     lines = [f"built {out}: pages {pages}; {report.feeds} feeds"]
     if report.kept:
         lines.append(f"rendered {report.rendered} page(s) again, kept {report.kept} that did not "
-                     "change; " + (f"{report.written} file(s) written or removed, swapped in whole"
+                     "change; " + (f"{report.written} file(s) written or removed"
                                    if report.written is not None else "output replaced whole"))
     if report.unchanged:
         lines = [f"{out} is up to date (pages {pages}; {report.feeds} feeds): nothing changed "

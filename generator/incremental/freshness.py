@@ -49,7 +49,7 @@ def listing(out: Path) -> Listing:
 
 def patched(before: Listing, out: Path, changed: Iterable[str]) -> Listing:
     """`before` with the files a build wrote or removed looked at again: the listing of the
-    output after a rebuild, without walking all of it a second time."""
+    output after an in-place update, without walking all of it a second time."""
     result = dict(before)
     for rel in changed:
         try:

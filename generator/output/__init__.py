@@ -1,2 +1,1 @@
-"""THE writer of the output folder: staged build and atomic swap, guarded output, scratch
-folders."""
+"""THE writer of the output folder: staged build and swap, in-place update, scratch folders."""

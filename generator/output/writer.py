@@ -4,8 +4,8 @@ A build that fails or is killed leaves the previous output as it was: the finish
 folder and the output are exchanged in one atomic step (Linux renameat2), so there is no
 moment without a complete output. Where that call is missing, two renames are used and the
 next build restores the output from `.old` if a kill fell between them.
-A rebuild that changed little stages the same way: files that come out the same are
-hard-linked from the previous output, so it too is swapped in whole, in one step.
+`update` brings the output to a new build by replacing only the files whose bytes changed,
+for a rebuild that changed little (see its docstring for what a reader can see meanwhile).
 `write_files` adds a few files (the e-mail edition) to the output without touching the rest.
 `scratch` holds files for a helper to read (Pagefind), away from the output.
 """
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from generator.content.reader import files_below
 from generator.model import Output
 
 WRITERS = 4  # threads that stage files
@@ -61,6 +62,59 @@ def write_files(out: Path, outputs: Iterable[Output]) -> list[Path]:
         _replace(target, output.data)
         written.append(target)
     return written
+
+
+def update(out: Path, outputs: list[Output], existing: Iterable[str] | None = None) -> list[str]:
+    """Make `out` hold exactly `outputs`, rewriting only files whose bytes differ.
+
+    For a rebuild that changed a few pages, in two steps. First every new and changed file is
+    written beside its target under a temporary name: a full disk or any error there
+    removes them and leaves the output as it was. Then they are renamed over their targets,
+    new files before changed ones, removals last, so a reader never meets half a file or a
+    link to a page not yet written. Only a kill during those renames (no disk space needed,
+    a few milliseconds) leaves some files of each build; the build state is then not
+    recorded, and the next build repairs the output. Returns the paths written or removed.
+    `existing`: the files in `out`, if the caller has just listed them.
+    """
+    existing = set(existing) if existing is not None else \
+        {rel for rel, _ in files_below(out, hidden=True)}
+    seen: set[str] = set()
+    new, changed = [], []
+    for output in outputs:
+        _relative(output)
+        if output.path in seen:
+            raise OutputCollision(f"two pages would be written to {output.path}")
+        seen.add(output.path)
+        if output.kept:
+            if output.path not in existing:  # the caller trusted an output it did not check
+                raise OutputCollision(f"{output.path} was to be kept but is not in {out}")
+            continue
+        if output.path not in existing:
+            new.append(output)
+        elif (out / output.path).read_bytes() != output.data:
+            changed.append(output)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for output in new + changed:
+            target = out / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            temps.append((temp, target))
+            temp.write_bytes(output.data)
+    except BaseException:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, target in temps:
+        os.replace(temp, target)
+    gone = sorted(existing - seen)
+    for path in gone:
+        (out / path).unlink()
+    for folder in sorted({(out / path).parent for path in gone}, key=lambda p: -len(p.parts)):
+        while folder != out and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return [o.path for o in new + changed] + gone
 
 
 SCRATCH = "newsletter-scratch-"  # + the pid of the build that made it
@@ -108,7 +162,6 @@ class StagedWriter:
         self.stage = out.parent / f".{out.name}.staging-{os.getpid()}"
         self.old = out.parent / f".{out.name}.old"
         self.written: set[str] = set()
-        self.reuse = False
 
     def __enter__(self) -> StagedWriter:
         return self
@@ -140,13 +193,11 @@ class StagedWriter:
             else:
                 shutil.rmtree(self.old)
 
-    def write_all(self, outputs: Iterable[Output], reuse: bool = False) -> None:
+    def write_all(self, outputs: Iterable[Output]) -> None:
         """Stage files not `staged` yet; a `kept` one is linked to the output's file of the
-        same path, and with `reuse` (a rebuild) so is any whose bytes are the same there:
-        an unchanged file keeps its identity, so hosting and rsync see it unchanged. The
-        writes go out from a few threads: creating thousands of folders and files is mostly
-        waiting on the file system (seconds on some disks), and the waits then overlap."""
-        self.reuse = reuse
+        same path. The writes go out from a few threads: creating thousands of folders and
+        files is mostly waiting on the file system (seconds on some disks), and the waits
+        then overlap."""
         self.open()
         todo = []
         for output in outputs:
@@ -170,7 +221,7 @@ class StagedWriter:
         target.write_bytes(data)
 
     def _stage(self, output: Output, path: PurePosixPath) -> None:
-        if not output.kept and not (self.reuse and _holds(self.out / path, output.data)):
+        if not output.kept:
             self.put(output.path, output.data)
             return
         target = self.stage / path
@@ -189,13 +240,6 @@ class StagedWriter:
         self.stage.rename(self.out)
         if self.old.exists():
             shutil.rmtree(self.old)
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
 
 
 def _exchange(first: Path, second: Path) -> bool:
