@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import CONFIG_NAME, SiteConfig, base_url_problem, parse_config
 from generator.content import reader
+from generator.content.config import CONFIG_NAME, SiteConfig, base_url_problem, parse_config
 from generator.errors import Diagnostic, Diagnostics, GeneratorError
 from generator.incremental import freshness
 from generator.incremental.documents import CACHE_DIR, SHARDS, DocumentCache, shard_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.config import SiteConfig
+from generator.content.config import SiteConfig
 from generator.content.frontmatter import parse
 from generator.content.lint import line_of, lint
 from generator.content.markup import MarkdownRenderer

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.config import SiteConfig
+from generator.content.config import SiteConfig
 from generator.content.reader import SourceFile
 from generator.errors import Diagnostic
 from generator.incremental.codec import (

@@ -18,7 +18,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from itertools import chain
 
-from generator.config import Language
+from generator.content.config import Language
 from generator.model import Document, Head
 
 # Values whose repr() is all of them.

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from generator.config import SiteConfig
+from generator.content.config import SiteConfig
 from generator.content.document import load_document
 from generator.content.markup import MarkdownRenderer
 from generator.content.reader import SourceFile, with_text

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
 
-from generator.config import Language, SiteConfig
+from generator.content.config import Language, SiteConfig
 from generator.content.markup import excerpt, resolve_links
 from generator.incremental.pagekeys import page_key
 from generator.incremental.pool import run_all

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.config import Language, SiteConfig
+from generator.content.config import Language, SiteConfig
 from generator.model import Document
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import Language, SiteConfig
+from generator.content.config import Language, SiteConfig
 from generator.errors import Diagnostics
 from generator.model import HEAD_SHOWS, Output
 

@@ -10,7 +10,7 @@ import css_inline
 import jinja2
 
 from generator.build import Loaded, make_renderer
-from generator.config import CONFIG_NAME
+from generator.content.config import CONFIG_NAME
 from generator.errors import Diagnostics, GeneratorError
 from generator.model import Document, Output
 from generator.render.pages import describe

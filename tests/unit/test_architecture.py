@@ -20,7 +20,7 @@ THEME = PACKAGE.parent / "themes" / "default"
 # pipeline's stages in the order a build runs them, then what drives them.
 RANKS = [
     {"errors", "model"},
-    {"content", "config"},  # site.yaml is read and checked with the content
+    {"content"},  # content files and site.yaml (config.py)
     {"site"},
     {"render"},
     {"search"},

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from generator.config import parse_config
+from generator.content.config import parse_config
 from generator.errors import Diagnostics
 
 ROOT = Path(__file__).resolve().parents[2]
