@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
+from generator import load
 from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError, PagefindError
 from generator.output.guard import OutputRefused, check_output
+from generator.render.theme import Theme
 
 EXIT_CONTENT_ERROR = 1
 EXIT_REFUSED = 2  # a command line that would destroy something (as argparse's own errors)
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             return 0
         source_date = _source_date()  # reproducible builds also fix "today"
-        options = pipeline.Options(
+        options = load.Options(
             args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
             future=args.future, today=source_date.date() if source_date else dt.date.today(),
             base_url=getattr(args, "base_url", None), source_date=source_date,
@@ -94,34 +96,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _check(options: pipeline.Options, style: str) -> int:
-    loaded = pipeline.load(options)
-    pipeline.render(loaded, pipeline.Theme(options.root / "themes" / "default"))
+def _check(options: load.Options, style: str) -> int:
+    from generator.incremental.pool import run_all
+    from generator.render import site as render
+
+    loaded = load.load(options)
+    theme = Theme.of_site(options.root)  # every page rendered, nothing written
+    render.render(render.jobs(loaded.site, loaded.config, theme, loaded.built), theme, run_all)
     print_diagnostics(loaded.warnings, style)
     print(f"ok: {len(loaded.site.documents)} documents, no errors, "
           f"{len(loaded.warnings)} warning(s)", file=sys.stderr if style == "github" else None)
     return 0
 
 
-def _status(options: pipeline.Options) -> int:
+def _status(options: load.Options) -> int:
     from generator.content.reader import read_blob, read_text
     from generator.tools.status import format_status, translation_status
 
-    loaded = pipeline.load(options)
+    loaded = load.load(options)
     entries = translation_status(loaded.site, lambda blob: read_blob(options.root, blob),
                                  lambda path: read_text(options.root, path))
     print(format_status(entries))
     return 0
 
 
-def _email(options: pipeline.Options, number: int, lang: str) -> int:
+def _email(options: load.Options, number: int, lang: str) -> int:
     from generator.output.writer import write_files
     from generator.tools.mail import render_email
 
     check_output(options.root, options.out, replaced=False)
-    loaded = pipeline.load(options)
-    outputs = render_email(loaded, pipeline.Theme(options.root / "themes" / "default"), number,
-                           lang)
+    loaded = load.load(options)
+    outputs = render_email(loaded, Theme.of_site(options.root), number, lang)
     print_diagnostics(loaded.warnings)
     for path, output in zip(write_files(options.out, outputs), outputs, strict=True):
         print(f"{path}  {len(output.data) / 1024:.1f} KiB")

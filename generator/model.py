@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -56,15 +55,12 @@ class Document:
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
-    # Made from the fields above whenever a Document is made (unpickling keeps them): a
-    # rebuild of a 4,000-issue site reads url_path and day 50,000 times.
-    head: str = field(init=False, repr=False, compare=False)  # digest of what a Head shows
+    # Made from the fields above whenever a Document is made: a rebuild of a 4,000-issue
+    # site reads url_path and day 50,000 times.
     url_path: str = field(init=False, repr=False, compare=False)  # "en/issues/13/", "zh/about/"
     day: dt.date | None = field(init=False, repr=False, compare=False)  # `date` without a time
 
     def __post_init__(self) -> None:
-        shown = repr(tuple(getattr(self, name) for name in HEAD_FIELDS)).encode()
-        object.__setattr__(self, "head", hashlib.blake2b(shown, digest_size=16).hexdigest())
         object.__setattr__(self, "url_path", f"{self.lang}/issues/{self.number}/"
                            if self.kind == "issue" else f"{self.lang}/{self.key}/")
         object.__setattr__(self, "day", self.date.date()
@@ -87,32 +83,6 @@ class Document:
     @property
     def anchors(self) -> frozenset[str]:
         return frozenset(h.id for h in self.headings)
-
-
-# What lists of documents and links to a document show: all but the text (body, colophon,
-# links, lines) and its digest. A Document's url_path, day, sections and anchors are made from
-# these alone.
-HEAD_FIELDS = ("kind", "lang", "key", "source_path", "title", "date", "number", "summary",
-               "draft", "translation_of", "translated_from", "source", "headings")
-HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "sections", "anchors"))
-
-
-class Head:
-    """A document as a list of issues, a prev/next link or a link to it shows it: without its
-    text. A page is keyed on the Heads it shows by their `head` digest, so an edit of one
-    issue's text does not render the archive or its neighbours again; a template that asks a
-    Head for the text gets an error, never a page that would go stale."""
-
-    __slots__ = ("_doc", "identity")
-
-    def __init__(self, doc: Document):
-        self._doc = doc
-        self.identity = f"{doc.source_path}\0{doc.head}"
-
-    def __getattr__(self, name: str) -> object:
-        if name in HEAD_SHOWS:
-            return getattr(self._doc, name)
-        raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -184,23 +154,3 @@ class Site:
             if doc.day:
                 groups.setdefault(doc.day.year, []).append(doc)
         return {year: tuple(groups[year]) for year in sorted(groups, reverse=True)}
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file of the built site: a path below the output folder and its bytes."""
-
-    path: str  # POSIX, relative: "en/issues/13/index.html"
-    data: bytes
-    searchable: bool = False  # handed to the search indexer
-    kept: bool = False  # unchanged since the previous build: its bytes are already written
-    staged: bool = False  # written into the staging folder by the worker that rendered it
-
-
-@dataclass(frozen=True)
-class SearchReport:
-    """What the search indexer made: pages indexed, files and bytes of the bundle."""
-
-    pages: int
-    files: int
-    bytes: int

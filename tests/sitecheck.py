@@ -15,8 +15,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator.build import Options, build
+from generator.build import build
 from generator.errors import GeneratorError
+from generator.load import Options
+from generator.render.theme import Theme
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -43,7 +45,7 @@ def build_site(root: Path, out: Path, *, base_url: str | None = None, drafts: bo
     shutil.copy(root / "site.yaml", copy / "site.yaml")
     try:
         build(Options(root=copy, out=out, drafts=drafts, base_url=base_url, search=search),
-              theme_dir=THEME)
+              theme=Theme(THEME))
     except GeneratorError as exc:
         pytest.fail("build failed:\n" + "\n".join(d.format() for d in exc.diagnostics))
     return out

@@ -168,8 +168,8 @@ def test_a_full_disk_in_a_small_rebuild_leaves_the_previous_output(site, monkeyp
     import datetime as dt
     import errno
 
-    from generator.build import Options
     from generator.build import build as build_site
+    from generator.load import Options
 
     assert build(site, "--no-search").wait() == 0
     before = tree(site / "build")

@@ -11,7 +11,9 @@ if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
     sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import issue_dates, write_corpus  # noqa: E402
-from generator.build import Options, build  # noqa: E402
+from generator.build import build  # noqa: E402
+from generator.load import Options  # noqa: E402
+from generator.render.theme import Theme  # noqa: E402
 
 ANCHOR = re.compile(r"^#{2,3} .* \{#([a-z0-9-]+)\}$", re.MULTILINE)
 
@@ -39,7 +41,7 @@ def test_corpus_is_deterministic_and_builds(tmp_path: Path) -> None:
             assert 7_000 <= len(text.encode()) <= 11_000
 
     report = build(Options(root=first, out=tmp_path / "out", search=False),
-                   theme_dir=REPO / "themes" / "default")
+                   theme=Theme(REPO / "themes" / "default"))
     assert not report.warnings
     for n in range(1, 6):
         assert (tmp_path / "out" / "zh" / "issues" / str(n) / "index.html").is_file()

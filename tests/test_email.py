@@ -13,8 +13,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from sitecheck import DEFAULT_BASE_URL, REPO, THEME, parse_html
 
-from generator.build import Options, load
 from generator.content.markup import plain_text
+from generator.load import Options, load
 from generator.tools.plaintext import html_to_text
 
 LANGS = ("en", "zh")

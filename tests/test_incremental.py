@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Options, build
+from generator.build import build
 from generator.errors import GeneratorError
 from generator.incremental import parsing as loading
 from generator.incremental import pool
+from generator.load import Options
 from generator.output import writer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,11 +102,8 @@ def _run_in_worker(span):
 
 
 def test_parallel_parsing_and_rendering_equal_serial(site, monkeypatch):
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(pool, "PARALLEL_FROM", 10**9)
     run(site, "serial", cache=False)
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(loading, "workers", lambda: 2)
     monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pool, "workers", lambda: 2)
     monkeypatch.setitem(_WORKER_LOG, "path", site / "forked.log")
@@ -212,12 +210,12 @@ def test_any_sequence_of_edits_rebuilds_to_the_clean_build(site, seed):
 
 
 def test_an_edit_rerenders_only_what_shows_it(site, monkeypatch):
-    from generator.render import pages as render
+    from generator.render import site as render
 
     rendered: list[str] = []
-    finish = render.Renderer.finish
-    monkeypatch.setattr(render.Renderer, "finish", lambda self, outputs, stage=None: (
-        rendered.extend(self.pending), finish(self, outputs, stage))[1])
+    real = render.render
+    monkeypatch.setattr(render, "render", lambda todo, *args: (
+        rendered.extend(job.path for job in todo), real(todo, *args))[1])
     run(site, "build")
     before = {p: p.stat().st_mtime_ns for p in (site / "build").rglob("*") if p.is_file()}
     rendered.clear()

@@ -7,8 +7,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Options, Theme, load, render
 from generator.errors import GeneratorError
+from generator.incremental.pool import run_all
+from generator.load import Options, load
+from generator.render import site as render
+from generator.render.theme import Theme
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = ["number", "date", "title", "summary", "colophon", "draft", "translation_of", "titel",
@@ -52,7 +55,8 @@ def test_loader_never_crashes(tmp_path_factory, meta, body, raw_yaml, extra):
     (issues / "1.md").write_text(f"---\n{header}\n---\n\n{body}\n", encoding="utf-8")
     try:
         loaded = load(Options(site, site / "build"))
-        render(loaded, Theme(site / "themes" / "default"))
+        theme = Theme.of_site(site)
+        render.render(render.jobs(loaded.site, loaded.config, theme), theme, run_all)
     except GeneratorError as exc:
         assert exc.diagnostics
         for diagnostic in exc.diagnostics:

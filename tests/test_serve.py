@@ -87,7 +87,7 @@ def test_serve_reloads_shows_errors_and_recovers(served):
 
 def test_a_search_index_that_cannot_be_built_shows_in_the_browser(tmp_path, monkeypatch):
     """Pagefind missing or broken while serving: the page says so; serving goes on."""
-    from generator.build import Options
+    from generator.load import Options
     from generator.search.pagefind import PagefindError
     from generator.tools import serve
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from generator.content.config import SiteConfig
@@ -31,6 +32,7 @@ CACHE_DIR = Path(".cache") / "newsletter"
 Entry = tuple[Document | None, list[Diagnostic]]
 
 
+@cache  # (the setup key and the documents' salt both use it)
 def code_digest() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent

@@ -1,11 +1,6 @@
-"""What the previous build left, and how much of it this build can keep.
-
-The setup key covers what every page depends on (the generator's code, site.yaml, every theme
-file, the options); the fingerprint adds every content file. The listing covers the output
-folder (each file's path, size and modification time), so an output edited or damaged by
-hand is never trusted. With the same fingerprint and an untouched output, a rebuild does
-nothing; with the same setup, it keeps every page whose key (`pagekeys`) has not changed.
-"""
+"""What the previous build left: its state, and the listing of its output folder (each
+file's path, size and modification time), so an output edited or damaged by hand is never
+trusted."""
 
 from __future__ import annotations
 
@@ -16,27 +11,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.content.reader import SourceFile, Stamps, files_below
+from generator.content.reader import Stamps, files_below
 from generator.errors import Diagnostic
-from generator.incremental.documents import code_digest
 
 Listing = dict[str, list[int]]  # output file -> [size, mtime_ns]
-
-
-def setup_key(config_text: str, theme_root: Path, options: tuple) -> str:
-    digest = hashlib.sha256()
-    digest.update(code_digest().encode() + config_text.encode() + repr(options).encode())
-    for path in sorted(theme_root.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(theme_root).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def fingerprint(setup: str, files: list[SourceFile]) -> str:
-    digest = hashlib.sha256(setup.encode())
-    for source in files:
-        digest.update(f"{source.path}\0{source.digest}\0".encode())
-    return digest.hexdigest()
 
 
 def listing(out: Path) -> Listing:

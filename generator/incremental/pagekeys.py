@@ -19,7 +19,8 @@ from functools import cache
 from itertools import chain
 
 from generator.content.config import Language
-from generator.model import Document, Head
+from generator.model import Document
+from generator.render.heads import Head
 
 # Values whose repr() is all of them.
 _SCALARS = frozenset((str, int, bool, float, type(None), dt.date, dt.datetime))

@@ -1,16 +1,13 @@
 """Every source file -> Document, across all cores, reusing what the cache already has.
 
 Parsing front matter and Markdown is the CPU-bound bulk of a build, and each file is
-independent of the others, so the files go to a process pool in a fixed order and come back
-in that order: the output does not depend on how many workers ran.
+independent of the others, so the files not in the cache go to the pool (`pool.run_all`).
 """
 
 from __future__ import annotations
 
-import gc
-import os
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from generator.content.config import SiteConfig
@@ -19,22 +16,14 @@ from generator.content.markup import MarkdownRenderer
 from generator.content.reader import SourceFile, with_text
 from generator.errors import Diagnostics
 from generator.incremental.documents import DocumentCache, Entry
-from generator.incremental.pool import die_with_parent, workers
+from generator.incremental.pool import run_all
 from generator.model import Document
-
-# Below this many files a pool costs more than it saves.
-PARALLEL_FROM = 64
 
 
 @lru_cache(maxsize=1)
 def _renderer() -> MarkdownRenderer:
     """One Markdown instance per process (building one is slow; it is reset per file)."""
     return MarkdownRenderer()
-
-
-def _start_worker(parent: int) -> None:
-    die_with_parent(parent)
-    gc.enable()  # (the build loads with collections off; parsing makes garbage)
 
 
 def _load(source: SourceFile, config: SiteConfig, root: Path) -> tuple[SourceFile | None, Entry]:
@@ -59,17 +48,7 @@ def load_all(root: Path, files: list[SourceFile], config: SiteConfig, cache: Doc
             results[source.path] = hit
         else:
             todo.append(source)
-    if len(todo) >= PARALLEL_FROM and workers() > 1:
-        from concurrent.futures import ProcessPoolExecutor  # (not needed for a few files)
-
-        with ProcessPoolExecutor(workers(), initializer=_start_worker,
-                                 initargs=(os.getpid(),)) as pool:
-            # Small chunks (~25 ms of work): no worker sits idle long while another ends.
-            chunk = max(1, min(32, len(todo) // (workers() * 8)))
-            loaded = list(pool.map(_load, todo, [config] * len(todo), [root] * len(todo),
-                                   chunksize=chunk))
-    else:
-        loaded = [_load(source, config, root) for source in todo]
+    loaded = run_all([partial(_load, source, config, root) for source in todo])
     read: dict[str, SourceFile | None] = {}
     for source, (as_read, result) in zip(todo, loaded, strict=True):
         results[source.path] = result

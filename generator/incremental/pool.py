@@ -1,15 +1,26 @@
-"""Independent CPU-bound jobs on every core: forked workers inherit the jobs (closures over
-the site and the templates), so nothing but the results crosses between processes."""
+"""THE process pool: independent CPU-bound jobs (parsing files, rendering pages) on every core.
+Forked workers inherit the jobs (closures over the site and the templates), so nothing but
+the results crosses between processes, and results come back in the jobs' order: the output
+does not depend on how many workers ran."""
 
 from __future__ import annotations
 
 import gc
 import os
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 # Below this many jobs a pool costs more than it saves.
 PARALLEL_FROM = 64
-_JOBS: list[Callable[[], bytes]] = []  # set before the fork: what the workers run
+_JOBS: list[Callable[[], Any]] = []  # set before the fork: what the workers run
+
+
+T = TypeVar("T")
+
+
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    gc.enable()  # (a build parses with collections off; a worker's jobs make garbage)
 
 
 def die_with_parent(parent: int) -> None:
@@ -32,8 +43,8 @@ def workers() -> int:
                else os.cpu_count() or 1)
 
 
-def _run(span: tuple[int, int]) -> list[bytes | None]:
-    results: list[bytes | None] = []
+def _run(span: tuple[int, int]) -> list[Any]:
+    results: list[Any] = []
     for job in _JOBS[span[0]:span[1]]:
         try:
             results.append(job())
@@ -42,8 +53,8 @@ def _run(span: tuple[int, int]) -> list[bytes | None]:
     return results
 
 
-def run_all(jobs: list[Callable[[], bytes]]) -> list[bytes]:
-    """Every job's result, in order; the same bytes however many workers ran them."""
+def run_all(jobs: list[Callable[[], T]]) -> list[T]:
+    """Every job's result (never None), in order; the same however many workers ran them."""
     count = workers()
     if count < 2 or len(jobs) < PARALLEL_FROM:
         return [job() for job in jobs]
@@ -58,7 +69,7 @@ def run_all(jobs: list[Callable[[], bytes]]) -> list[bytes]:
         # Small spans (~30 ms of work): no worker sits idle long while another ends.
         size = max(1, min(64, len(jobs) // (count * 8)))
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
-        with multiprocessing.get_context("fork").Pool(count, die_with_parent,
+        with multiprocessing.get_context("fork").Pool(count, _start_worker,
                                                       (os.getpid(),)) as pool:
             results = [result for chunk in pool.imap(_run, spans) for result in chunk]
     finally:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.content.reader import files_below
-from generator.model import Output
+from generator.output.files import Output
 
 WRITERS = 4  # threads that stage files
 Stage = Callable[[str, bytes], None]  # writes one file (path, bytes) of a build as it is made
@@ -85,7 +85,7 @@ def update(out: Path, outputs: list[Output], existing: Iterable[str] | None = No
         if output.path in seen:
             raise OutputCollision(f"two pages would be written to {output.path}")
         seen.add(output.path)
-        if output.kept:
+        if output.data is None:  # kept
             if output.path not in existing:  # the caller trusted an output it did not check
                 raise OutputCollision(f"{output.path} was to be kept but is not in {out}")
             continue
@@ -193,11 +193,11 @@ class StagedWriter:
             else:
                 shutil.rmtree(self.old)
 
-    def write_all(self, outputs: Iterable[Output]) -> None:
-        """Stage files not `staged` yet; a `kept` one is linked to the output's file of the
-        same path. The writes go out from a few threads: creating thousands of folders and
-        files is mostly waiting on the file system (seconds on some disks), and the waits
-        then overlap."""
+    def write_all(self, outputs: Iterable[Output], staged: Collection[str] = ()) -> None:
+        """Stage the files not `staged` yet (by `put`); a `kept` one is linked to the
+        output's file of the same path. The writes go out from a few threads: creating
+        thousands of folders and files is mostly waiting on the file system (seconds on some
+        disks), and the waits then overlap."""
         self.open()
         todo = []
         for output in outputs:
@@ -205,7 +205,7 @@ class StagedWriter:
             if output.path in self.written:
                 raise OutputCollision(f"two pages would be written to {output.path}")
             self.written.add(output.path)
-            if not output.staged:
+            if output.path not in staged:
                 todo.append((output, path))
         from concurrent.futures import ThreadPoolExecutor  # (a full build's; see _exchange)
 
@@ -215,13 +215,13 @@ class StagedWriter:
 
     def put(self, path: str, data: bytes) -> None:
         """Stage one file as soon as it is made. Safe in a forked worker: it records nothing
-        (write_all, given the Output marked `staged`, checks the path)."""
+        (write_all, told what was staged, checks the path)."""
         target = self.stage / _relative(Output(path, b""))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
     def _stage(self, output: Output, path: PurePosixPath) -> None:
-        if not output.kept:
+        if output.data is not None:
             self.put(output.path, output.data)
             return
         target = self.stage / path

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from generator.model import Document, Output
-from generator.render.pages import Renderer, describe
+from generator.model import Document
+from generator.render.pages import Job, Renderer, describe
 
 FEED_SIZE = 20
 
@@ -38,7 +38,7 @@ def pub_date(value: dt.date, timezone: str) -> str:
     return format_datetime(aware(value, timezone))
 
 
-def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Output:
+def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Job:
     """`built`: the build time for lastBuildDate, only when SOURCE_DATE_EPOCH gives one (else
     the newest item's date, so identical content gives identical bytes)."""
     site, config = renderer.site, renderer.config

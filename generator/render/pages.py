@@ -1,26 +1,21 @@
-"""Site + theme -> Output records for every HTML page. Pure: templates in, bytes out."""
+"""Site + templates -> a Job for every page: what it shows and how to render it. Nothing is
+rendered here: the build decides which jobs to run (those whose key changed) and where."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import jinja2
 
 from generator.content.config import Language, SiteConfig
 from generator.content.markup import excerpt, resolve_links
-from generator.incremental.pagekeys import page_key
-from generator.incremental.pool import run_all
-from generator.model import Document, Head, Output, Site
+from generator.model import Document, Site
+from generator.render.heads import Head
 from generator.render.structured import structured_data
-from generator.render.theme import compile_all
-from generator.search import parts as search_parts
-
-if TYPE_CHECKING:
-    from generator.output.writer import Stage
 
 _LOCAL_HREF = re.compile(r'href="#')
 
@@ -28,6 +23,17 @@ _LOCAL_HREF = re.compile(r'href="#')
 def describe(doc: Document, limit: int = 200) -> str:
     """The document's summary, or the start of its text ending at a sentence."""
     return doc.summary or excerpt(doc.body_html, limit)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to render: its path, everything it shows (`parts`: its key is made of them)
+    and how to render it."""
+
+    path: str
+    parts: tuple
+    produce: Callable[[], bytes]
+    searchable: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,13 @@ class SitemapEntry(NamedTuple):
 
 
 class Renderer:
-    """Renders the pages. With the previous build's page keys (`previous`, path -> key), a
-    page whose key is unchanged is not rendered: its Output is `kept`, the old bytes stand."""
+    """Makes the jobs of the pages. `search_parts`: by language, the folders of the further
+    parts of a split search index, which the search page merges."""
 
     def __init__(self, site: Site, config: SiteConfig, envs: dict[str, jinja2.Environment],
-                 setup: str = "", previous: dict[str, str] | None = None):
+                 search_parts: dict[str, list[str]] | None = None):
         self.site, self.config, self.envs = site, config, envs
-        self.setup, self.previous = setup, previous or {}
-        self.keys: dict[str, str] = {}  # this build's page keys, for the next one
-        self.pending: dict[str, Callable[[], bytes]] = {}  # outputs to render: `finish`
+        self.search_parts = search_parts or {}
         self._by_source = {d.source_path: d for d in site.documents}
         self._heads = {d.source_path: Head(d) for d in site.documents}
         self._about = {d.lang for d in site.documents if d.kind == "page" and d.key == "about"}
@@ -98,7 +102,7 @@ class Renderer:
              x_default: str | None = None, lastmod: str | None = None,
              derived: tuple[Callable[[], dict[str, object]], tuple[Document | Head, ...]]
              | None = None,
-             **context: object) -> Output:
+             **context: object) -> Job:
         """`derived`: (costly context values, the documents they are computed from), computed
         only when the page is rendered; the key holds those documents instead."""
         if template != "missing.html":
@@ -119,28 +123,8 @@ class Renderer:
                            derived[1] if derived else ()), produce, searchable)
 
     def keyed(self, out_path: str, parts: tuple, produce: Callable[[], bytes],
-              searchable: bool = False) -> Output:
-        """The output, to be rendered by `produce` in `finish`, unless its key (`parts`,
-        everything it shows) is the one the previous build had: then it is `kept`."""
-        key = self.keys[out_path] = page_key(self.setup, *parts)
-        if self.previous.get(out_path) == key:
-            return Output(out_path, b"", searchable, kept=True)
-        self.pending[out_path] = produce
-        return Output(out_path, b"", searchable)
-
-    def finish(self, outputs: list[Output], stage: Stage | None = None) -> list[Output]:
-        """`outputs` with the pending ones rendered, across all cores when there are many.
-        With `stage`, each worker also writes the pages it renders: the writes then overlap
-        the rendering, on every core, instead of following it in one process."""
-        for env in self.envs.values():  # compiled before the fork, with errors reported here
-            compile_all(env)
-        jobs = list(self.pending.values())
-        if stage is not None:
-            jobs = [_staging(path, produce, stage) for path, produce in self.pending.items()]
-        rendered = dict(zip(self.pending, run_all(jobs), strict=True))
-        self.pending = {}
-        return [replace(o, data=rendered[o.path], staged=stage is not None)
-                if o.path in rendered else o for o in outputs]
+              searchable: bool = False) -> Job:
+        return Job(out_path, parts, produce, searchable)
 
     def linked(self, doc: Document) -> tuple[Document | Head, ...]:
         """The document and those its body links to: their URLs are in its HTML."""
@@ -164,7 +148,7 @@ class Renderer:
         return _LOCAL_HREF.sub(f'href="{page_url}#', self.body(doc, fragment, absolute=True))
 
     # ----- the pages ---------------------------------------------------------------------
-    def all(self) -> Iterator[Output]:
+    def all(self) -> Iterator[Job]:
         home = {code: f"{code}/" for code in self.site.languages}
         archive = {code: f"{code}/issues/" for code in self.site.languages}
         search = {code: f"{code}/search/" for code in self.site.languages}
@@ -186,16 +170,13 @@ class Renderer:
                 paths = {c: f"{c}/issues/year/{year}/" for c in years if year in years[c]}
                 yield self.page("year.html", code, paths[code], paths, fallback=archive,
                                 year=year, issues=self.heads(issues))
-            # the further parts of a split index, which the search page merges
-            parts = search_parts.count(self.config.language(code).tag,
-                                       sum(1 for d in self.site.documents if d.lang == code))
-            yield self.page("search.html", code, search[code], search, merge=[
-                search_parts.folder(code, index) + "/" for index in range(1, parts)])
+            yield self.page("search.html", code, search[code], search,
+                            merge=self.search_parts.get(code, []))
             yield self.page("subscribe.html", code, subscribe[code], subscribe,
                             signup=self.config.signup)
             yield from self.documents(code, home)
 
-    def documents(self, code: str, home: dict[str, str]) -> Iterator[Output]:
+    def documents(self, code: str, home: dict[str, str]) -> Iterator[Job]:
         for doc in self.site.documents:
             versions = self.site.versions(doc)
             if doc.lang == code:
@@ -207,7 +188,7 @@ class Renderer:
                                 original_lang=self.config.language(doc.lang))
 
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
-                 home: dict[str, str]) -> Output:
+                 home: dict[str, str]) -> Job:
         fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
         lastmod = doc.day.isoformat() if doc.day else None
         context: dict[str, object] = {"doc": doc,
@@ -245,15 +226,6 @@ class Renderer:
         """Originals that have no version in `code`, for the home page's "also" list."""
         return [d for d in self.site.documents if d.lang != code
                 and code not in self.site.versions(d) and d is self.site.original(d)]
-
-
-def _staging(path: str, produce: Callable[[], bytes], stage: Stage) -> Callable[[], bytes]:
-    def job() -> bytes:
-        data = produce()
-        stage(path, data)
-        return data
-
-    return job
 
 
 def _paths(versions: dict[str, Document]) -> dict[str, str]:

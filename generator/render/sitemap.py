@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from generator.model import Output
-from generator.render.pages import Renderer
+from generator.render.pages import Job, Renderer
 
 
-def sitemap(renderer: Renderer) -> list[Output]:
+def sitemap(renderer: Renderer) -> list[Job]:
     env = renderer.envs[renderer.config.default_language]
     entries = sorted(renderer.sitemap, key=lambda e: e.path)
 

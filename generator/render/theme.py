@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from generator.content.config import Language, SiteConfig
 from generator.errors import Diagnostics
-from generator.model import HEAD_SHOWS, Output
+from generator.output.files import Output
+from generator.render.heads import HEAD_SHOWS
 
 if TYPE_CHECKING:
     import jinja2
@@ -17,6 +18,11 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Theme:
     root: Path
+
+    @classmethod
+    def of_site(cls, root: Path) -> Theme:
+        """The site's theme: themes/default/ below the site folder."""
+        return cls(root / "themes" / "default")
 
     @property
     def templates(self) -> Path:

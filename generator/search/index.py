@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from generator.model import Output, SearchReport
+from generator.output.files import Output
 from generator.search import canonical, cjk
 from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
@@ -50,6 +50,15 @@ class Part:
     folder: str = OUTPUT_DIR  # its bundle's output folder
 
 
+@dataclass(frozen=True)
+class SearchReport:
+    """What the search indexer made: pages indexed, files and bytes of the bundle."""
+
+    pages: int
+    files: int
+    bytes: int
+
+
 def _weigh_headings(page: str) -> str:
     return _HEADING.sub(lambda m: f'<h{m.group(1)} data-pagefind-weight="'
                         f'{_WEIGHTS[m.group(1)]}"', page)
@@ -74,7 +83,7 @@ def _index_all(languages: dict[str, list[Output]],
         for code in order:
             service = services.enter_context(PagefindService())
             index = service.new_index({})
-            size = 2 * sum(len(o.data) for o in languages[code])  # (copies: up to twice)
+            size = 2 * sum(len(o.data or b"") for o in languages[code])  # (copies: up to twice)
             with pagefind_folder.folder(paths[code], lambda path: copy(path).encode("utf-8"),
                                         size) as folder:
                 if folder is not None:  # parsed on every core before the next one starts
@@ -157,7 +166,7 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
     for part in parts.values():
         for path in part.files:
             files.setdefault(f"{part.folder}/{path}",
-                             Output(f"{part.folder}/{path}", b"", kept=True))
+                             Output(f"{part.folder}/{path}", None))
         found = entries.setdefault(part.folder, {**part.entry, "languages": {}})
         found["languages"].update(part.entry["languages"])
     bundle = [files[path] for path in sorted(files)]
@@ -167,7 +176,7 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
     sizes = {f"{p.folder}/{path}": size for p in parts.values() for path, size in p.files.items()}
     report = SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
-                          sum(sizes.values()) + sum(len(o.data) for o in bundle[len(files):]))
+                          sum(sizes.values()) + sum(len(o.data or b"") for o in bundle[len(files):]))
     return bundle, report, parts
 
 
@@ -183,7 +192,7 @@ def _digest(output: Output, known: dict[str, str], read: Callable[[str], bytes])
 
 def _data(output: Output, read: Callable[[str], bytes]) -> bytes:
     """The page's bytes: rendered now, or kept from the previous build (in the output)."""
-    return read(output.path) if output.kept else output.data
+    return output.data if output.data is not None else read(output.path)
 
 
 def indexed_html(page: str) -> str:

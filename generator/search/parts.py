@@ -35,3 +35,9 @@ def folder(code: str, index: int) -> str:
     """The output folder of part `index` of a language's index: the first is in the bundle
     with the other languages; each other one is a bundle of its own, merged by the page."""
     return OUTPUT_DIR if index == 0 else f"{OUTPUT_DIR}-{code}-{index + 1}"
+
+
+def merged(code: str, tag: str, pages: int) -> list[str]:
+    """The folders (with a slash) of the further parts, which the language's search page
+    merges into its first."""
+    return [folder(code, index) + "/" for index in range(1, count(tag, pages))]

@@ -9,11 +9,13 @@ from __future__ import annotations
 import css_inline
 import jinja2
 
-from generator.build import Loaded, make_renderer
 from generator.content.config import CONFIG_NAME
 from generator.errors import Diagnostics, GeneratorError
-from generator.model import Document, Output
+from generator.load import Loaded
+from generator.model import Document
+from generator.output.files import Output
 from generator.render.pages import describe
+from generator.render.site import renderer as make_renderer
 from generator.render.theme import Theme, template_error
 from generator.tools.plaintext import html_to_text
 
@@ -36,8 +38,7 @@ def render_email(loaded: Loaded, theme: Theme, number: int, lang: str) -> list[O
     doc = find_issue(loaded, number, lang)
     diags = Diagnostics()
     try:
-        renderer = make_renderer(loaded, theme, diags)
-        diags.raise_if_errors()
+        renderer = make_renderer(loaded.site, loaded.config, theme)
         env = renderer.envs[lang]
         language = loaded.config.language(lang)
         subject = " ".join(env.get_template("email/subject.txt").render(

@@ -21,6 +21,7 @@ from watchfiles import watch
 from generator import build as pipeline
 from generator.cli_output import print_diagnostics, search_failed, summary
 from generator.errors import GeneratorError, PagefindError
+from generator.load import Options
 from generator.output.guard import check_output
 
 CLIENT = resources.files("generator.tools").joinpath("livereload.js").read_bytes()
@@ -73,7 +74,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def rebuild(options: pipeline.Options, state: State) -> None:
+def rebuild(options: Options, state: State) -> None:
     try:
         report = pipeline.build(options)
     except GeneratorError as exc:
@@ -101,7 +102,7 @@ def rebuild(options: pipeline.Options, state: State) -> None:
         state.error = None
 
 
-def serve(options: pipeline.Options, port: int) -> int:
+def serve(options: Options, port: int) -> int:
     # Locally the site lives at the server root, whatever base_url production uses.
     options = replace(options, base_url=f"http://127.0.0.1:{port}/")
     check_output(options.root, options.out)

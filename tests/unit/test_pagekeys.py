@@ -42,7 +42,8 @@ def test_a_value_it_cannot_encode_is_an_error_not_a_guess():
 
 def test_a_head_counts_by_what_it_shows():
     """A Head's key follows every field it shows, and nothing of the text it hides."""
-    from generator.model import HEAD_FIELDS, Head, Heading, LinkRef
+    from generator.model import Heading, LinkRef
+    from generator.render.heads import HEAD_FIELDS, Head
 
     base = page_key("s", [Head(DOC)])
     hidden = replace(DOC, digest="other", body_html="<p>y</p>", colophon_html="<p>c</p>",
@@ -59,7 +60,7 @@ def test_a_head_counts_by_what_it_shows():
 
 
 def test_a_head_refuses_the_text():
-    from generator.model import Head
+    from generator.render.heads import Head
 
     head = Head(DOC)
     assert (head.title, head.url_path, head.day) == ("One", "en/issues/1/", dt.date(2020, 1, 1))

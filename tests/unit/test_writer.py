@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Output
+from generator.output.files import Output
 from generator.output.guard import MARKER, OutputRefused, check_output
 from generator.output.writer import (
     OutputCollision,
