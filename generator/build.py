@@ -11,10 +11,9 @@ import gc
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 
 from generator.content import reader
-from generator.errors import Diagnostic
 from generator.incremental import pool
 from generator.incremental.freshness import Previous
 from generator.incremental.store import Store, fingerprint, setup_key
@@ -23,31 +22,10 @@ from generator.output.files import Output
 from generator.output.guard import MARKER, MARKER_TEXT, check_output
 from generator.output.writer import Stage, StagedWriter, update
 from generator.render.theme import Theme
-from generator.search.index import SearchReport
+from generator.report import BuildReport
 
 # Templates, Markdown and Pagefind are imported in the steps that use them, so that an
 # up-to-date rebuild, which needs none of them, starts in a blink.
-
-
-@dataclass
-class BuildReport:
-    pages: dict[str, int] = field(default_factory=dict)
-    feeds: int = 0
-    drafts_skipped: int = 0
-    future_skipped: int = 0
-    search: SearchReport | None = None
-    seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
-    unchanged: bool = False  # nothing to do: the output is already this build
-    rendered: int = 0  # pages rendered by this build
-    kept: int = 0  # pages whose previous bytes still stand (nothing they show changed)
-    written: int | None = None  # files written or removed in place; None: the whole output
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-    def lap(self, stage: str, since: float) -> float:
-        now = time.perf_counter()
-        self.stages[stage] = now - since
-        return now
 
 
 def build(options: Options, theme: Theme | None = None) -> BuildReport:
@@ -73,9 +51,7 @@ def _build(options: Options, theme: Theme, store: Store, started: float) -> Buil
     if previous and not inputs.diagnostics and \
             previous.fingerprint == fingerprint(setup, inputs.files):
         # (misplaced files are reported again by a full load)
-        summary = dict(previous.summary, search=SearchReport(**previous.summary["search"])
-                       if previous.summary["search"] else None)
-        report = BuildReport(**summary, unchanged=True, warnings=previous.warnings)
+        report = BuildReport.unchanged_since(previous.summary, previous.warnings)
         report.lap("check", started)
         return report
     # Loading makes ~100 objects a document, none of them garbage: a collection meanwhile
@@ -143,15 +119,9 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
             written = None
     report.written = len(written) if written is not None else None
     report.lap("write", since)
-    for code in config.codes:
-        report.pages[code] = sum(1 for o in outputs
-                                 if o.path.startswith(code + "/") and o.path.endswith(".html"))
-    report.feeds = sum(1 for o in outputs if o.path.endswith("feed.xml"))
-    summary = {"pages": report.pages, "feeds": report.feeds,
-               "drafts_skipped": report.drafts_skipped,
-               "future_skipped": report.future_skipped,
-               "search": asdict(report.search) if report.search else None}
-    store.record(fingerprint(setup, inputs.files), setup, summary, report.warnings, plan.keys,
+    report.count([o.path for o in outputs], config.codes)
+    store.record(fingerprint(setup, inputs.files), setup, report.summary(), report.warnings,
+                 plan.keys,
                  reader.stamps(inputs.files, inputs.scanned_ns), search_parts, written,
                  previous)
 

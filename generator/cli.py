@@ -26,44 +26,11 @@ class UsageError(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure is one clear message and an exit code."""
     args = _parser().parse_args(argv)
     style = getattr(args, "format", "text")
     try:
-        if args.command == "new":
-            from generator.tools.scaffold import new_issue
-
-            for path in new_issue(args.root, args.date):
-                print(path)
-            return 0
-        if args.command == "import":
-            from generator.importer import run as run_import
-
-            return run_import(args.root, args.paths, args.lang, args.kind, args.dry_run,
-                              args.report)
-        if args.command == "translated":
-            from generator.tools.scaffold import mark_translated
-
-            for line in mark_translated(args.root, args.paths):
-                print(line)
-            return 0
-        source_date = _source_date()  # reproducible builds also fix "today"
-        options = load.Options(
-            args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
-            future=args.future, today=source_date.date() if source_date else dt.date.today(),
-            base_url=getattr(args, "base_url", None), source_date=source_date,
-            search=not getattr(args, "no_search", False),
-            cache=not getattr(args, "clean", False))
-        if args.command == "status" or getattr(args, "translations", False):
-            return _status(options)
-        if args.command == "check":
-            return _check(options, style)
-        if args.command == "serve":
-            from generator.tools.serve import serve
-
-            return serve(options, args.port)
-        if args.command == "email":
-            return _email(options, args.number, args.lang)
-        report = pipeline.build(options)
+        return _run(args, style)
     except GeneratorError as exc:
         print_diagnostics(exc.diagnostics, style)
         errors = sum(1 for d in exc.diagnostics if d.level == "error")
@@ -91,6 +58,44 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted; nothing was published, the previous output is unchanged.",
               file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace, style: str) -> int:
+    if args.command == "new":
+        from generator.tools.scaffold import new_issue
+
+        for path in new_issue(args.root, args.date):
+            print(path)
+        return 0
+    if args.command == "import":
+        from generator.importer import run as run_import
+
+        return run_import(args.root, args.paths, args.lang, args.kind, args.dry_run,
+                          args.report)
+    if args.command == "translated":
+        from generator.tools.scaffold import mark_translated
+
+        for line in mark_translated(args.root, args.paths):
+            print(line)
+        return 0
+    source_date = _source_date()  # reproducible builds also fix "today"
+    options = load.Options(
+        args.root, getattr(args, "out", None) or args.root / "build", drafts=args.drafts,
+        future=args.future, today=source_date.date() if source_date else dt.date.today(),
+        base_url=getattr(args, "base_url", None), source_date=source_date,
+        search=not getattr(args, "no_search", False),
+        cache=not getattr(args, "clean", False))
+    if args.command == "status" or getattr(args, "translations", False):
+        return _status(options)
+    if args.command == "check":
+        return _check(options, style)
+    if args.command == "serve":
+        from generator.tools.serve import serve
+
+        return serve(options, args.port)
+    if args.command == "email":
+        return _email(options, args.number, args.lang)
+    report = pipeline.build(options)
     print_diagnostics(report.warnings)
     print(summary(report, options.out))
     return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from generator.errors import Diagnostic
 
 if TYPE_CHECKING:
-    from generator.build import BuildReport
+    from generator.report import BuildReport
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], style: str = "text") -> None:

@@ -154,41 +154,66 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
         err("timezone", f"unknown time zone {quote(timezone)}",
             "use an IANA name like Asia/Shanghai")
 
-    languages = data.get("languages")
-    codes: list[str] = []
-    lang_settings: dict[str, dict] = {}
-    if "languages" in data:
-        if not isinstance(languages, dict) or not languages:
-            err("languages", "languages must map a folder code to its settings",
-                "for example:  en: {locale: en, name: English}")
-        else:
-            for code, settings in languages.items():
-                code = str(code)
-                codes.append(code)
-                if not LANGUAGE_CODE.fullmatch(code):
-                    err("languages", f"language code {quote(code)} is not a folder name like "
-                        "en, zh or pt-br", "use a lower-case language code: 2 or 3 letters, "
-                        "then optionally -region")
-                if not isinstance(settings, dict):
-                    err("languages", f"language `{code}` needs `locale` and `name`")
-                    continue
-                for key in sorted(set(settings) - LANGUAGE_KEYS):
-                    err("languages", f"unknown setting `{key}` for language `{code}`",
-                        "known: locale, name")
-                for key in sorted(LANGUAGE_KEYS - set(settings)):
-                    err("languages", f"language `{code}` is missing `{key}`")
-                try:
-                    Locale.parse(str(settings.get("locale", code)))
-                except (UnknownLocaleError, ValueError):
-                    err("languages", f"unknown locale {quote(settings.get('locale'))} for `{code}`",
-                        "use a CLDR locale such as en or zh_CN")
-                lang_settings[code] = settings
+    codes, lang_settings = _languages(data, err) if "languages" in data else ([], {})
 
     default = data.get("default_language")
     if "default_language" in data and codes and default not in codes:
         err("default_language", f"default_language `{default}` is not one of the languages",
             "choose one of: " + ", ".join(codes))
 
+    _translatable(data, codes, err)
+    signup = _signup(data.get("signup"), lambda message, hint="": err("signup", message, hint))
+    if len(diags.errors) > before:
+        return None
+    return SiteConfig(
+        signup=signup,
+        base_url=normalize_base_url(str(base_url)),
+        default_language=str(default),
+        timezone=timezone,
+        languages=tuple(
+            Language(code=code, locale=str(lang_settings[code]["locale"]),
+                     name=str(lang_settings[code]["name"]),
+                     **{key: str(data[key][code]).strip() for key in TRANSLATABLE})
+            for code in codes
+        ),
+    )
+
+
+def _languages(data: dict, err: Callable[..., None]) -> tuple[list[str], dict[str, dict]]:
+    """The language codes, in order, and each one's settings."""
+    languages = data["languages"]
+    codes: list[str] = []
+    lang_settings: dict[str, dict] = {}
+    if not isinstance(languages, dict) or not languages:
+        err("languages", "languages must map a folder code to its settings",
+            "for example:  en: {locale: en, name: English}")
+        return codes, lang_settings
+    for code, settings in languages.items():
+        code = str(code)
+        codes.append(code)
+        if not LANGUAGE_CODE.fullmatch(code):
+            err("languages", f"language code {quote(code)} is not a folder name like "
+                "en, zh or pt-br", "use a lower-case language code: 2 or 3 letters, "
+                "then optionally -region")
+        if not isinstance(settings, dict):
+            err("languages", f"language `{code}` needs `locale` and `name`")
+            continue
+        for key in sorted(set(settings) - LANGUAGE_KEYS):
+            err("languages", f"unknown setting `{key}` for language `{code}`",
+                "known: locale, name")
+        for key in sorted(LANGUAGE_KEYS - set(settings)):
+            err("languages", f"language `{code}` is missing `{key}`")
+        try:
+            Locale.parse(str(settings.get("locale", code)))
+        except (UnknownLocaleError, ValueError):
+            err("languages", f"unknown locale {quote(settings.get('locale'))} for `{code}`",
+                "use a CLDR locale such as en or zh_CN")
+        lang_settings[code] = settings
+    return codes, lang_settings
+
+
+def _translatable(data: dict, codes: list[str], err: Callable[..., None]) -> None:
+    """The settings given per language (title, issue_title, ...) give one for each."""
     for key in TRANSLATABLE:
         value = data.get(key)
         if key not in data:
@@ -206,22 +231,6 @@ def parse_config(text: str, diags: Diagnostics, path: str = CONFIG_NAME) -> Site
             if isinstance(pattern, str) and not _numbered(pattern):
                 err("issue_title", f"issue_title for `{code}` must contain {{number}} and no "
                     f"other {{…}}: {quote(pattern)}", "write a literal brace twice: {{ or }}")
-
-    signup = _signup(data.get("signup"), lambda message, hint="": err("signup", message, hint))
-    if len(diags.errors) > before:
-        return None
-    return SiteConfig(
-        signup=signup,
-        base_url=normalize_base_url(str(base_url)),
-        default_language=str(default),
-        timezone=timezone,
-        languages=tuple(
-            Language(code=code, locale=str(lang_settings[code]["locale"]),
-                     name=str(lang_settings[code]["name"]),
-                     **{key: str(data[key][code]).strip() for key in TRANSLATABLE})
-            for code in codes
-        ),
-    )
 
 
 def _signup(value: object, err: Callable[..., None]) -> Signup | None:

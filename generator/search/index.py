@@ -175,8 +175,9 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
         bundle.append(Output(f"{folder}/{ENTRY}", json.dumps(
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
     sizes = {f"{p.folder}/{path}": size for p in parts.values() for path, size in p.files.items()}
+    new = sum(len(o.data or b"") for o in bundle[len(files):])
     report = SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
-                          sum(sizes.values()) + sum(len(o.data or b"") for o in bundle[len(files):]))
+                          sum(sizes.values()) + new)
     return bundle, report, parts
 
 

@@ -27,7 +27,7 @@ RANKS = [
     {"search"},
     {"incremental"},  # the store that lets a build skip work: may look at every stage
     {"load"},  # the first half of every command: config, content, store -> the Site
-    {"build"},
+    {"build", "report"},
     {"cli_output", "tools", "importer"},
     {"cli", "__main__"},
 ]
