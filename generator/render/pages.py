@@ -12,7 +12,8 @@ from typing import NamedTuple
 import jinja2
 
 from generator.content.config import Language, SiteConfig
-from generator.content.markup import excerpt, resolve_links
+from generator.content.markup import excerpt
+from generator.content.rules.links import resolve_links
 from generator.model import Document, Site
 from generator.render.heads import Head
 from generator.render.structured import structured_data

@@ -1,4 +1,5 @@
-from generator.content.markup import MarkdownRenderer, resolve_links, slugify
+from generator.content.markup import MarkdownRenderer, slugify
+from generator.content.rules.links import resolve_links
 from generator.model import LinkRef
 
 R = MarkdownRenderer()
