@@ -14,13 +14,15 @@ GOOD_ISSUE = ("---\nnumber: {n}\ndate: 2020-01-0{n}\n---\n\n## Section {{#s}}\n\
               "### Article {{#a}}\n\nText.\n")
 
 
+def tree(folder: Path) -> dict[str, str]:
+    """Every file below `folder` (hidden ones too) -> a digest of its bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """One digest of every file's path and bytes below `folder`."""
+    return hashlib.sha256(repr(sorted(tree(folder).items())).encode()).hexdigest()
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """Nothing is lost: a build killed at any moment leaves the previous output exactly as it was,
 and content removed from the site does not linger in the next build."""
 
-import hashlib
 import shutil
 import signal
 import subprocess
@@ -10,13 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from goodsite import tree
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def tree(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:

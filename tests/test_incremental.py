@@ -1,12 +1,12 @@
 """Rebuilds from the cache give exactly what a clean build gives; parallel parsing gives
 exactly what serial parsing gives; a damaged cache or output never yields a wrong site."""
 
-import hashlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from goodsite import tree
 
 from generator.build import build
 from generator.errors import GeneratorError
@@ -20,10 +20,6 @@ ISSUE = ("---\nnumber: {n}\ndate: 2015-{m:02d}-01\nsummary: Issue {n}.\n---\n\n"
          "## News {{#news}}\n\n### Item {n} {{#item}}\n\n"
          "Text of issue {n}, see [the first](1.md#item).\n")
 
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

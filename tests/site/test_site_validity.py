@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from goodsite import tree
 from sitecheck import REPO, BuiltSite, build_site
 
 pytestmark = pytest.mark.slow
@@ -31,16 +31,11 @@ def test_nu_html_checker_finds_no_errors(seed_site: BuiltSite) -> None:
     assert result.returncode == 0, f"Nu HTML checker errors:\n{messages}"
 
 
-def _tree(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
 def _differences(a: Path, b: Path) -> tuple[list[str], list[str]]:
     """(files only on one side, files whose bytes differ)."""
-    ta, tb = _tree(a), _tree(b)
+    ta, tb = tree(a), tree(b)
     missing = sorted(set(ta) ^ set(tb))
-    differ = [f for f in sorted(set(ta) & set(tb))
-              if not filecmp.cmp(a / f, b / f, shallow=False)]
+    differ = [f for f in sorted(set(ta) & set(tb)) if ta[f] != tb[f]]
     return missing, differ
 
 
@@ -63,7 +58,7 @@ def test_rebuild_is_byte_identical_in_pagefind(seed_site: BuiltSite,
     missing, differ = _differences(seed_site.root, second_seed_build)
     missing = [f for f in missing if f.startswith("pagefind/")]
     differ = [f for f in differ if f.startswith("pagefind/")]
-    assert _tree(seed_site.root / "pagefind"), "no Pagefind bundle was built"
+    assert tree(seed_site.root / "pagefind"), "no Pagefind bundle was built"
     sizes = {f: ((seed_site.root / f).stat().st_size, (second_seed_build / f).stat().st_size)
              for f in differ}
     assert not missing and not differ, (
