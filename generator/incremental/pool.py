@@ -66,7 +66,7 @@ def run_all(jobs: list[Callable[[], T]]) -> list[T]:
     _JOBS = jobs
     gc.freeze()  # the workers' collections then leave the inherited objects' pages shared
     try:
-        # Small spans (~30 ms of work): no worker sits idle long while another ends.
+        # Small spans (a few dozen pages): no worker sits idle long while another ends.
         size = max(1, min(64, len(jobs) // (count * 8)))
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
         with multiprocessing.get_context("fork").Pool(count, _start_worker,

@@ -1,7 +1,7 @@
 """Translations of literal strings done when a template compiles, not on every render.
 
-`{{ _("Archive") }}` goes through Jinja's i18n call on every page: 22 calls a page, a fifth
-of the time spent rendering an issue. A call whose only argument is a string literal always
+`{{ _("Archive") }}` goes through Jinja's i18n call on every page: a score of calls a page,
+much of the time spent rendering an issue. A call whose only argument is a string literal always
 gives the same text in one language, so this extension puts that text in the template
 instead, as the call would give it (newstyle gettext: a format string, safe markup). Calls
 with variables (`_("No. %(number)s", number=…)`) or inside longer expressions are left to run
