@@ -116,7 +116,8 @@ def scan(root: Path, languages: tuple[str, ...], diags: Diagnostics,
     known = known or {}
     for rel, entry in files_below(content):
         parts = tuple(rel.split("/"))
-        stem, suffix = os.path.splitext(parts[-1])  # (not a Path per file: a rebuild scans every file)
+        # (not a Path per file: a rebuild scans every file)
+        stem, suffix = os.path.splitext(parts[-1])
         shown = f"content/{rel}"
         if parts[0] not in languages:
             diags.error(shown, 0, f"`{parts[0]}` is not a language of this site",

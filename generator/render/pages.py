@@ -15,10 +15,14 @@ from generator.content.config import Language, SiteConfig
 from generator.content.markup import excerpt
 from generator.content.rules.links import resolve_links
 from generator.model import Document, Site
+from generator.render import parallel
 from generator.render.heads import Head
 from generator.render.structured import structured_data
 
 _LOCAL_HREF = re.compile(r'href="#')
+# Pages left out of the sitemap (and marked noindex): stand-ins for missing translations,
+# and the parallel view, whose text is the two editions' own.
+_NOT_INDEXED = frozenset(("missing.html", "parallel.html"))
 
 
 def describe(doc: Document, limit: int = 200) -> str:
@@ -106,7 +110,7 @@ class Renderer:
              **context: object) -> Job:
         """`derived`: (costly context values, the documents they are computed from), computed
         only when the page is rendered; the key holds those documents instead."""
-        if template != "missing.html":
+        if template not in _NOT_INDEXED:
             self.sitemap.append(SitemapEntry(path, tuple(sorted(paths.items())), x_default,
                                              lastmod))
         has_about = lang in self._about
@@ -182,6 +186,8 @@ class Renderer:
             versions = self.site.versions(doc)
             if doc.lang == code:
                 yield self.document(doc, versions, _paths(versions), home)
+                if len(versions) > 1:
+                    yield self.parallel(doc, versions)
             elif code not in versions and doc is self.site.original(doc):
                 # A stand-in page in `code` that says the document is not translated.
                 yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
@@ -194,7 +200,8 @@ class Renderer:
         lastmod = doc.day.isoformat() if doc.day else None
         context: dict[str, object] = {"doc": doc,
                                       "original": self.head(self.site.original(doc)),
-                                      "stale": self.site.stale(doc)}
+                                      "stale": self.site.stale(doc),
+                                      **self.editions(doc, versions)}
         if doc.translation_of and doc.translation_of in versions:
             context["original_lang"] = self.config.language(doc.translation_of)
 
@@ -215,6 +222,33 @@ class Renderer:
         return self.page("page.html", doc.lang, doc.url_path, paths, fallback, searchable=True,
                          lastmod=lastmod, derived=(derived, linked), **context)
 
+    def parallel(self, doc: Document, versions: dict[str, Document]) -> Job:
+        """The parallel view (中英对照) of the first two versions in the site's language order,
+        in `doc`'s language. The other column's ids are prefixed with its language code."""
+        left, right = [versions[c] for c in self.config.codes if c in versions][:2]
+        paths = {code: _parallel_path(d) for code, d in versions.items()}
+
+        def derived() -> dict[str, object]:
+            bodies = [self.body(d) if d.lang == doc.lang else
+                      parallel.prefixed_ids(self.body(d), d.lang + "-") for d in (left, right)]
+            return {"rows": parallel.rows(*bodies), "description": describe(doc, 160)}
+
+        return self.page("parallel.html", doc.lang, paths[doc.lang], paths,
+                         derived=(derived, self.linked(left) + self.linked(right)),
+                         doc=self.head(doc), left=self.head(left), right=self.head(right),
+                         left_lang=self.config.language(left.lang),
+                         right_lang=self.config.language(right.lang),
+                         **self.editions(doc, versions))
+
+    def editions(self, doc: Document, versions: dict[str, Document]) -> dict[str, object]:
+        """For the edition toggle: each version (language, path) and the parallel view's
+        path; none for a document in one language."""
+        if len(versions) < 2:
+            return {"editions": (), "parallel": None}
+        return {"editions": tuple((self.config.language(code), versions[code].url_path)
+                                  for code in self.config.codes if code in versions),
+                "parallel": _parallel_path(doc)}
+
     def not_found(self) -> bytes:
         """404.html: one page in every language (the server cannot know the reader's)."""
         sections = [self.envs[lang.code].get_template("partials/notfound.html").render(lang=lang)
@@ -227,6 +261,10 @@ class Renderer:
         """Originals that have no version in `code`, for the home page's "also" list."""
         return [d for d in self.site.documents if d.lang != code
                 and code not in self.site.versions(d) and d is self.site.original(d)]
+
+
+def _parallel_path(doc: Document) -> str:
+    return doc.url_path + "parallel/"
 
 
 def _paths(versions: dict[str, Document]) -> dict[str, str]:

@@ -20,9 +20,9 @@ _BLOCK_STARTS = frozenset("`~>*-_+[#!?|:=<0123456789")
 def plain_paragraph(state: StateBlock, line: int, end: int, silent: bool) -> bool:
     """Lines of text up to a blank line are a paragraph: said at once, before the dozen rules
     that would each try them and fail (prose is most of a newsletter, so most of
-    markdown-it's time went there). Anything another rule might take (a line starting with a character
-    in _BLOCK_STARTS, or indented as code) is left to the rules; what this rule does take
-    gets the tokens markdown-it's paragraph rule gives it, to the byte."""
+    markdown-it's time went there). Anything another rule might take (a line starting with a
+    character in _BLOCK_STARTS, or indented as code) is left to the rules; what this rule does
+    take gets the tokens markdown-it's paragraph rule gives it, to the byte."""
     if state.sCount[line] - state.blkIndent >= 4:
         return False
     following = line
@@ -64,7 +64,8 @@ _INLINE_MARKUP = re.compile(r"[\n\\`*_\[<&]")
 
 def inline(state: StateCore) -> None:
     """markdown-it's `inline` rule, with text that no inline rule could act on made its one
-    text token at once: most headings, table cells and Chinese paragraphs. The fuzz test in tests/unit/test_markup.py compares it."""
+    text token at once: most headings, table cells and Chinese paragraphs. The fuzz test in
+    tests/unit/test_markup.py compares it."""
     for token in state.tokens:
         if token.type != "inline":
             continue
