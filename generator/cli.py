@@ -116,11 +116,13 @@ def _check(options: load.Options, style: str) -> int:
 
 def _status(options: load.Options) -> int:
     from generator.content.reader import read_blob, read_text
-    from generator.tools.status import format_status, translation_status
+    from generator.tools.status import format_status, translation_status, unpaired_blocks
 
     loaded = load.load(options)
     entries = translation_status(loaded.site, lambda blob: read_blob(options.root, blob),
                                  lambda path: read_text(options.root, path))
+    print_diagnostics(loaded.warnings + unpaired_blocks(
+        loaded.site, lambda path: read_text(options.root, path)))
     print(format_status(entries))
     return 0
 

@@ -229,9 +229,10 @@ class Renderer:
         paths = {code: _parallel_path(d) for code, d in versions.items()}
 
         def derived() -> dict[str, object]:
-            bodies = [self.body(d) if d.lang == doc.lang else
-                      parallel.prefixed_ids(self.body(d), d.lang + "-") for d in (left, right)]
-            return {"rows": parallel.rows(*bodies), "description": describe(doc, 160)}
+            prefixes = ("" if left is doc else f"{left.lang}-",
+                        "" if right is doc else f"{right.lang}-")
+            return {"rows": parallel.rows(self.body(left), self.body(right), prefixes),
+                    "description": describe(doc, 160)}
 
         return self.page("parallel.html", doc.lang, paths[doc.lang], paths,
                          derived=(derived, self.linked(left) + self.linked(right)),

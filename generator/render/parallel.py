@@ -88,21 +88,31 @@ def blocks(body: str) -> list[Block]:
     return _Splitter(body).blocks
 
 
+_FOOTNOTES = '<div class="footnote">'  # (rules/footnotes.py): the notes, paired as one
+
+
 def articles(body: str) -> list[Article]:
-    """The body cut at each heading with an id."""
+    """The body cut at each heading with an id; the footnotes are an article of their own."""
     found = [Article("", ())]
     for block in blocks(body):
-        if block.heading:
-            found.append(Article(block.heading, (block,)))
+        if block.heading or block.html.startswith(_FOOTNOTES):
+            found.append(Article(block.heading or _FOOTNOTES, (block,)))
         else:
             last = found[-1]
             found[-1] = Article(last.id, last.blocks + (block,))
     return [a for a in found if a.blocks]
 
 
-def rows(left: str, right: str) -> list[Row]:
+def rows(left: str, right: str, prefixes: tuple[str, str] = ("", "")) -> list[Row]:
     """The rows of the view of two bodies: articles paired by id in the left one's order
-    (one only the right has comes after the article it follows there), blocks by order."""
+    (one only the right has comes before the next article both have), blocks by order.
+    `prefixes`: for the ids of each side (`prefixed_ids`), once they are paired."""
+    return [Row(row.left and prefixed_ids(row.left, prefixes[0]),
+                row.right and prefixed_ids(row.right, prefixes[1]), row.heading)
+            for row in _paired(left, right)] if any(prefixes) else _paired(left, right)
+
+
+def _paired(left: str, right: str) -> list[Row]:
     lefts, rights = articles(left), articles(right)
     by_id = {a.id: a for a in rights}
     placed: set[str] = set()

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from generator.content.frontmatter import split
 from generator.content.markup import MarkdownRenderer
-from generator.errors import Diagnostics
+from generator.errors import Diagnostic, Diagnostics
 from generator.model import Document, Site
+from generator.render.parallel import mismatches
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,37 @@ def translation_status(site: Site, old_text: Callable[[str], str | None],
                              tuple(code for code in site.languages if code not in versions),
                              tuple(stale)))
     return sorted(entries, key=lambda e: (e.kind, int(e.key) if e.kind == "issue" else 0, e.key))
+
+
+def unpaired_blocks(site: Site, current_text: Callable[[str], str | None]) -> list[Diagnostic]:
+    """A warning for each article of a translation with more or fewer blocks (paragraphs,
+    lists, tables) than its original: the parallel view pairs them by order."""
+    diags = Diagnostics()
+    for doc in site.documents:
+        versions = site.versions(doc)
+        original = versions.get(doc.translation_of or "")
+        if original is None:
+            continue
+        for ident, here, there in mismatches(doc.body_html, original.body_html):
+            diags.warning(doc.source_path, _heading_line(current_text(doc.source_path), ident),
+                          f"article `{ident or '(introduction)'}` has {here} paragraph(s) or "
+                          f"other block(s) here and {there} in the original "
+                          f"({original.source_path}): the parallel view pairs them in order",
+                          "split or join paragraphs so that each one matches one of the "
+                          "original's")
+    return diags.items
+
+
+def _heading_line(text: str | None, ident: str) -> int:
+    """The file line of the heading with id `ident` (of the front matter's end for "")."""
+    if not text:
+        return 0
+    parts = split(text, "", Diagnostics())
+    if parts is None:
+        return 0
+    _, body, first = parts
+    found = {key: line for line, key in reversed(_renderer().heading_lines(body))}
+    return first + found.get(ident, 0)
 
 
 def format_status(entries: list[Entry]) -> str:
