@@ -14,7 +14,6 @@ from pathlib import Path
 from generator.content import reader
 from generator.content.config import CONFIG_NAME, SiteConfig, base_url_problem, parse_config
 from generator.errors import Diagnostic, Diagnostics
-from generator.incremental.parsing import load_all
 from generator.incremental.store import Store
 from generator.model import Site
 from generator.site.linking import build_site
@@ -83,6 +82,8 @@ def load(options: Options, inputs: Inputs | None = None, store: Store | None = N
     """Read and validate everything; raise GeneratorError with every problem found. With
     `store` (a build), what was parsed is stored for the next build; `check`, `status` and
     `email` write nothing."""
+    from generator.incremental.parsing import load_all  # (Markdown: not for a no-change build)
+
     inputs = inputs or read_inputs(options)
     config = inputs.config
     diags = Diagnostics(list(inputs.diagnostics))

@@ -6,7 +6,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from generator.errors import Diagnostic
-from generator.search.index import SearchReport
+from generator.search.report import SearchReport
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from generator.content.config import SiteConfig
 from generator.content.reader import SourceFile, Stamps
@@ -31,7 +31,9 @@ from generator.incremental.pagekeys import page_key
 from generator.output.files import Output
 from generator.output.guard import exclusive
 from generator.output.writer import write_files
-from generator.render.pages import Job
+
+if TYPE_CHECKING:  # (rendering is not imported by a build that has nothing to render)
+    from generator.render.pages import Job
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
 from generator.search.pagefind import PagefindService
 from generator.search.parts import OUTPUT_DIR
+from generator.search.report import SearchReport
 
 ENTRY = "pagefind-entry.json"
 
@@ -48,15 +49,6 @@ class Part:
     files: dict[str, int]  # the bundle files this index needs (shared ones too): sizes
     pages: dict[str, str]  # the searchable pages' digests, so a kept page need not be read
     folder: str = OUTPUT_DIR  # its bundle's output folder
-
-
-@dataclass(frozen=True)
-class SearchReport:
-    """What the search indexer made: pages indexed, files and bytes of the bundle."""
-
-    pages: int
-    files: int
-    bytes: int
 
 
 def _weigh_headings(page: str) -> str:
