@@ -63,7 +63,13 @@ def test_missing_page_gets_the_404_page(page, seed_url: str) -> None:
 
 
 def _search_results(page, timeout: int = 15_000) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=timeout)
+    """The result links once every result shown has loaded (Pagefind UI fills its results in
+    one by one: reading at the first link would miss the others)."""
+    page.wait_for_function("""() => {
+        const results = [...document.querySelectorAll('.pagefind-ui__result')];
+        return results.length > 0 && !document.querySelector('.pagefind-ui__loading')
+            && results.every(r => r.querySelector('.pagefind-ui__result-link'));
+    }""", timeout=timeout)
     links = page.locator(".pagefind-ui__result-link")
     return [_path(links.nth(i).get_attribute("href") or "") for i in range(links.count())]
 
