@@ -95,14 +95,7 @@ class _Walker(HTMLParser):
                 self.stack.append((tag, "dedent"))
                 return
         elif tag in ("ul", "ol"):
-            self.flush()
-            start = int(attr["start"]) - 1 if attr.get("start", "").isdigit() else 0
-            self.gap = self.gap or not self.lists
-            nested = bool(self.lists)
-            self.lists.append(start if tag == "ol" else None)
-            if nested:
-                self.indent.append("   ")
-                self.stack.append((tag, "dedent"))
+            if self._start_list(tag, attr):
                 return
         elif tag == "li":
             self.flush()
@@ -119,14 +112,10 @@ class _Walker(HTMLParser):
         elif tag == "img" and attr.get("alt"):
             self.inline.append(attr["alt"])
         elif tag == "a":
-            href = attr.get("href", "")
             if "footnote-backref" in classes:
                 self.hidden += 1  # the "↩" back to the text
                 return
-            if "footnote-ref" in classes:
-                self.inline.append("[")
-                href = ""
-            self.links.append((href or None, len(self.inline)))
+            self._start_link(attr.get("href", ""), classes)
         elif tag == "table":
             self.flush()
             self.tables.append(attr.get("role") == "presentation")
@@ -140,6 +129,24 @@ class _Walker(HTMLParser):
             self.flush()
             self.cells = []
         self.stack.append((tag, ""))
+
+    def _start_list(self, tag: str, attr: dict[str, str]) -> bool:
+        """A list starts; True if it is nested (its items are indented: the caller is done)."""
+        self.flush()
+        start = int(attr["start"]) - 1 if attr.get("start", "").isdigit() else 0
+        self.gap = self.gap or not self.lists
+        nested = bool(self.lists)
+        self.lists.append(start if tag == "ol" else None)
+        if nested:
+            self.indent.append("   ")
+            self.stack.append((tag, "dedent"))
+        return nested
+
+    def _start_link(self, href: str, classes: set[str]) -> None:
+        if "footnote-ref" in classes:
+            self.inline.append("[")
+            href = ""
+        self.links.append((href or None, len(self.inline)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
