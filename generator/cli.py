@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def _run(args: argparse.Namespace, style: str) -> int:
 
         return serve(options, args.port)
     if args.command == "email":
-        return _email(options, args.number, args.lang)
+        return _email(options, args.issue, args.lang)
     report = pipeline.build(options)
     print_diagnostics(report.warnings)
     print(summary(report, options.out))
@@ -127,23 +128,27 @@ def _status(options: load.Options) -> int:
     return 0
 
 
-def _email(options: load.Options, number: int, lang: str) -> int:
+def _email(options: load.Options, issue: str, lang: str) -> int:
     from generator.output.writer import write_files
     from generator.tools.mail import render_email
 
     check_output(options.root, options.out, replaced=False)
     loaded = load.load(options)
-    outputs = render_email(loaded, Theme.of_site(options.root), number, lang)
+    outputs = render_email(loaded, Theme.of_site(options.root), issue, lang)
     print_diagnostics(loaded.warnings)
     for path, output in zip(write_files(options.out, outputs), outputs, strict=True):
         print(f"{path}  {len(output.data) / 1024:.1f} KiB")
     return 0
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an issue number like 13")
-    return int(text)
+def _issue(text: str) -> str:
+    """An issue's key: its number, or the date that names an issue without one."""
+    if text.isdigit() and int(text) >= 1:
+        return str(int(text))
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r} is not an issue number like 13 or the date of "
+                                     "an issue without a number, like 2010-03-30")
 
 
 def _port(text: str) -> int:
@@ -211,7 +216,8 @@ def _parser() -> argparse.ArgumentParser:
 
     email = commands.add_parser("email", help="write the e-mail edition of an issue into "
                                 "build/email/LANG/N/")
-    email.add_argument("number", type=_positive, help="the issue number")
+    email.add_argument("issue", type=_issue, help="the issue number, or the date (YYYY-MM-DD "
+                       "or YYYY-MM) of an issue without one")
     email.add_argument("--lang", required=True, help="the language folder: en, zh, …")
     _selection(email)
     _output(email)

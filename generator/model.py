@@ -55,13 +55,14 @@ class Document:
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    month_only: bool = False  # `date: 2015-06`: `date` is the first of that month
     # Made from the fields above whenever a Document is made: a rebuild of a 4,000-issue
     # site reads url_path and day 50,000 times.
     url_path: str = field(init=False, repr=False, compare=False)  # "en/issues/13/", "zh/about/"
     day: dt.date | None = field(init=False, repr=False, compare=False)  # `date` without a time
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "url_path", f"{self.lang}/issues/{self.number}/"
+        object.__setattr__(self, "url_path", f"{self.lang}/issues/{self.key}/"
                            if self.kind == "issue" else f"{self.lang}/{self.key}/")
         object.__setattr__(self, "day", self.date.date()
                            if isinstance(self.date, dt.datetime) else self.date)
@@ -89,13 +90,13 @@ class Document:
 class Site:
     languages: tuple[str, ...]
     default_language: str
-    documents: tuple[Document, ...]  # sorted: language, kind, number/key
+    documents: tuple[Document, ...]  # sorted: language, kind, date, number, key
 
     # Indexes are derived once per Site (cached_property writes past the frozen __setattr__).
     @cached_property
     def _issues_by_lang(self) -> dict[str, tuple[Document, ...]]:
         return {lang: tuple(sorted((d for d in self.documents if d.lang == lang
-                                    and d.kind == "issue"), key=lambda d: -(d.number or 0)))
+                                    and d.kind == "issue"), key=_issue_order, reverse=True))
                 for lang in self.languages}
 
     @cached_property
@@ -106,12 +107,13 @@ class Site:
         return index
 
     @cached_property
-    def _position(self) -> dict[tuple[str, int], int]:
-        return {(d.lang, d.number or 0): at for lang in self.languages
+    def _position(self) -> dict[tuple[str, str], int]:
+        return {(d.lang, d.key): at for lang in self.languages
                 for at, d in enumerate(self._issues_by_lang[lang])}
 
     def issues(self, lang: str) -> tuple[Document, ...]:
-        """Issues of one language, newest (highest number) first."""
+        """Issues of one language, newest first: by date across the eras (numbered, then
+        named by date, then numbered anew), by number within a day."""
         return self._issues_by_lang.get(lang, ())
 
     def pages(self, lang: str) -> tuple[Document, ...]:
@@ -140,9 +142,9 @@ class Site:
         return original is not None and not original.digest.startswith(doc.translated_from)
 
     def neighbours(self, doc: Document) -> tuple[Document | None, Document | None]:
-        """(previous, next) issue by number within the same language."""
+        """(previous, next) issue within the same language, across the eras."""
         newest_first = self.issues(doc.lang)
-        at = self._position[(doc.lang, doc.number or 0)]
+        at = self._position[(doc.lang, doc.key)]
         prev = newest_first[at + 1] if at + 1 < len(newest_first) else None
         nxt = newest_first[at - 1] if at > 0 else None
         return prev, nxt
@@ -154,3 +156,7 @@ class Site:
             if doc.day:
                 groups.setdefault(doc.day.year, []).append(doc)
         return {year: tuple(groups[year]) for year in sorted(groups, reverse=True)}
+
+
+def _issue_order(doc: Document) -> tuple[dt.date, int, str]:
+    return doc.day or dt.date.min, doc.number or 0, doc.key

@@ -10,7 +10,7 @@ CASES = {
     "yaml bad indentation": (ISSUE, "---\nnumber: 1\n  date: 2020-01-01\n---\n", ISSUE, 3,
                              "YAML syntax error"),
     "missing number": (ISSUE, "---\ndate: 2020-01-01\n---\n", ISSUE, 1,
-                       "missing required field `number`"),
+                       "is named like issue No.1 but has no `number`"),
     "missing date": (ISSUE, "---\nnumber: 1\n---\n", ISSUE, 1, "missing required field `date`"),
     "number is text": (ISSUE, "---\nnumber: one\ndate: 2020-01-01\n---\n", ISSUE, 2,
                        "`number` must be"),

@@ -67,13 +67,14 @@ def test_check_github_format(site):
 
 
 def test_sequence_warnings(site):
-    add(site, "en", 1, "2020-02-01")
-    add(site, "en", 4, "2020-01-01")
+    add(site, "en", 1, "2020-01-01")
+    add(site, "en", 4, "2020-02-01")
+    add(site, "en", 3, "2020-03-01")  # issues go in date order: its number goes back
     result = newsletter(site, "check")
     assert result.returncode == 0
     assert "content/en/issues/4.md:2: warning: no issue 2–3 between No.1 and No.4" in \
         result.stderr
-    assert "content/en/issues/4.md:3: warning: No.4 is dated 2020-01-01, before No.1" in \
+    assert "content/en/issues/3.md:2: warning: No.3 is dated 2020-03-01, after No.4" in \
         result.stderr
 
 

@@ -43,7 +43,6 @@ def test_imported_site_builds_and_search_finds_both_languages(tmp_path: Path) ->
     assert any("统一战线的交流" in text for url, text in texts.items() if "/zh/" in url)
 
 
-@pytest.mark.xfail(strict=False, reason="numberless issues land in the builder separately")
 def test_numberless_issue_builds(tmp_path: Path) -> None:
     root = new_site(tmp_path / "site")
     import_into(root, LEGACY / "era2-numberless-2010-03-30.html")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from generator.content.config import SiteConfig
+from babel.dates import format_date, format_skeleton
+
+from generator.content.config import Language, SiteConfig
 from generator.content.frontmatter import parse
 from generator.content.lint import line_of, lint
 from generator.content.markup import MarkdownRenderer
@@ -24,9 +27,13 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
     fields = meta.fields
     kind = "issue" if source.kind == "issues" else "page"
     if kind == "issue":
-        key = str(fields["number"])
-        title = fields.get("title") or config.language(source.lang).issue_title.format(
-            number=fields["number"])
+        if fields.get("number") is None and source.stem.isdigit():
+            diags.error(source.path, 1, f"the file is named like issue No.{source.stem} but "
+                        "has no `number`", f"add `number: {source.stem}` (an issue without a "
+                        "number is named by its date: name its file by that date)")
+            return None
+        key, default_title = _issue_name(fields, config.language(source.lang))
+        title = fields.get("title") or default_title
     else:
         key = fields.get("translation_key", source.stem)
         title = fields["title"]
@@ -59,8 +66,22 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
         translation_of=translation_of or None, translated_from=translated_from or None,
         source=fields.get("source"), colophon_html=colophon.html if colophon else "",
         body_html=body.html, headings=body.headings, links=links,
-        lines={**meta.lines, "body": meta.body_line},
+        lines={**meta.lines, "body": meta.body_line}, month_only=fields.get("month_only", False),
     )
+
+
+def _issue_name(fields: dict, lang: Language) -> tuple[str, str]:
+    """An issue's key (its URL's last part) and default title: by its number, or, for an
+    issue of the era without numbers, by its date ("2010-03-30", "2015-06" for a month).
+    Such a title is the newsletter's name and the date in the language's own format."""
+    if fields.get("number") is not None:
+        return str(fields["number"]), lang.issue_title.format(number=fields["number"])
+    day = fields["date"]
+    day = day.date() if isinstance(day, dt.datetime) else day
+    if fields["month_only"]:
+        return day.strftime("%Y-%m"), f"{lang.title} · " + format_skeleton(
+            "yMMMM", day, locale=lang.locale)
+    return day.isoformat(), f"{lang.title} · " + format_date(day, "long", locale=lang.locale)
 
 
 # Ids the theme's pages give their own elements (a test keeps this in step with the

@@ -22,12 +22,13 @@ class Field:
     help: str = ""
 
 
-_DATE = Field((str,), True, "an ISO date such as 2016-07-15")
 _TEXT = Field((str,), False, "text")
 SCHEMAS: dict[str, dict[str, Field]] = {
     "issues": {
-        "number": Field((int,), True, "a positive whole number such as 13"),
-        "date": _DATE,
+        # No number: an issue of the 2006-2012 era, named by its date (`date: 2010-03-30`, or
+        # `date: 2015-06` when only the month is known).
+        "number": Field((int,), False, "a positive whole number such as 13"),
+        "date": Field((str,), True, "an ISO date such as 2016-07-15, or a month: 2015-06"),
         "title": _TEXT,
         "summary": _TEXT,
         "colophon": Field((str,), False, "Markdown text (use `colophon: |` and indent it)"),
@@ -124,6 +125,7 @@ def _validate(data: dict, lines: dict[str, int], path: str, kind: str,
     if "number" in out and out["number"] <= 0:
         diags.error(path, lines["number"], f"`number` must be positive, not {out['number']}")
     if "date" in out:
+        out["month_only"] = bool(_MONTH.match(out["date"].strip()))
         out["date"] = _parse_date(out["date"], path, lines["date"], diags)
     for key in ("title", "summary", "source"):
         if key in out and not out[key].strip():
@@ -146,11 +148,17 @@ def _validate(data: dict, lines: dict[str, int], path: str, kind: str,
     return out if len(diags.errors) == before else None
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
 def _parse_date(value: str, path: str, line: int, diags: Diagnostics) -> dt.date | None:
+    month = _MONTH.match(value.strip())
     try:
+        if month:  # the first of the month stands for it (sorting, feeds, years)
+            return dt.date(int(month.group(1)), int(month.group(2)), 1)
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         diags.error(path, line, f"`date` {quote(value)} is not a date",
-                    "write it as YYYY-MM-DD, e.g. 2016-07-15")
+                    "write it as YYYY-MM-DD, e.g. 2016-07-15 (or YYYY-MM for a month)")
         return None
     return parsed if parsed.time() != dt.time() or parsed.tzinfo else parsed.date()

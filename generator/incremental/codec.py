@@ -26,7 +26,7 @@ _OPTIONAL_TEXT = ("translation_of", "translated_from", "source")
 
 def encode_document(doc: Document) -> dict[str, Any]:
     data: dict[str, Any] = {name: getattr(doc, name) for name in _TEXT + _OPTIONAL_TEXT}
-    data.update(number=doc.number, draft=doc.draft, lines=doc.lines,
+    data.update(number=doc.number, draft=doc.draft, lines=doc.lines, month_only=doc.month_only,
                 date=doc.date.isoformat() if doc.date else None,
                 datetime=isinstance(doc.date, dt.datetime),
                 headings=[list(h) for h in doc.headings],
@@ -42,10 +42,12 @@ def decode_document(data: Any) -> Document:
     number = data.get("number")
     _expect(number is None or _is_int(number), "number")
     _expect(isinstance(data.get("draft"), bool), "draft")
+    _expect(isinstance(data.get("month_only"), bool), "month_only")
     lines = data.get("lines")
     _expect(isinstance(lines, dict) and all(isinstance(k, str) and _is_int(v)
                                             for k, v in lines.items()), "lines")
     return Document(**values, number=number, draft=data["draft"], lines=lines,
+                    month_only=data["month_only"],
                     date=_date(data.get("date"), data.get("datetime")),
                     headings=tuple(_heading(h) for h in _list(data.get("headings"))),
                     links=tuple(_link(x) for x in _list(data.get("links"))))

@@ -10,7 +10,7 @@ from generator.model import Document
 # links, lines) and its digest. A Document's url_path, day, sections and anchors are made from
 # these alone.
 HEAD_FIELDS = ("kind", "lang", "key", "source_path", "title", "date", "number", "summary",
-               "draft", "translation_of", "translated_from", "source", "headings")
+               "draft", "translation_of", "translated_from", "source", "headings", "month_only")
 HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "sections", "anchors"))
 
 

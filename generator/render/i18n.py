@@ -40,10 +40,12 @@ class Formatter:
         self.locale = Locale.parse(locale)
         self._dates: dict[dt.date, str] = {}  # archives show thousands; Babel is slow
 
-    def date(self, value: dt.date | None) -> str:
-        """"July 15, 2016" / "2016年7月15日"."""
+    def date(self, value: dt.date | None, month_only: bool = False) -> str:
+        """"July 15, 2016" / "2016年7月15日"; with `month_only`, "July 2016" / "2016年7月"."""
         if not value:
             return ""
+        if month_only:
+            return self.month(value)
         found = self._dates.get(value)
         if found is None:
             found = self._dates[value] = format_date(value, "long", locale=self.locale)

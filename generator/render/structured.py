@@ -15,16 +15,20 @@ def _periodical(lang: Language, config: SiteConfig) -> dict:
 def structured_data(doc: Document, lang: Language, config: SiteConfig,
                     description: str) -> dict:
     url = config.base_url + doc.url_path
-    date = doc.day.isoformat() if doc.day else None
+    date = (doc.day.isoformat()[:7] if doc.month_only else doc.day.isoformat()) \
+        if doc.day else None  # (ISO 8601: a month alone is "2015-06")
     if doc.kind == "issue":
         articles = [{"@type": "NewsArticle", "headline": article.title,
                      "url": f"{url}#{article.id}", "inLanguage": lang.tag,
                      "datePublished": date, "isPartOf": {"@id": url}}
                     for section in doc.sections for article in section.articles]
-        return {"@context": "https://schema.org", "@type": "PublicationIssue", "@id": url,
-                "url": url, "name": doc.title, "issueNumber": str(doc.number),
-                "datePublished": date, "inLanguage": lang.tag, "description": description,
-                "isPartOf": _periodical(lang, config), "hasPart": articles}
+        issue = {"@context": "https://schema.org", "@type": "PublicationIssue", "@id": url,
+                 "url": url, "name": doc.title, "datePublished": date, "inLanguage": lang.tag,
+                 "description": description, "isPartOf": _periodical(lang, config),
+                 "hasPart": articles}
+        if doc.number is not None:
+            issue["issueNumber"] = str(doc.number)
+        return issue
     data = {"@context": "https://schema.org", "@type": "NewsArticle" if date else "WebPage",
             "@id": url, "url": url, "headline": doc.title, "name": doc.title,
             "inLanguage": lang.tag, "description": description,

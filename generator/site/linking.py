@@ -22,10 +22,15 @@ def build_site(documents: list[Document], languages: tuple[str, ...], default_la
         other = by_url.get(doc.url_path)
         if other is None:
             by_url[doc.url_path] = doc
-        elif doc.kind == "issue":
+        elif doc.kind == "issue" and doc.number is not None:
             diags.error(doc.source_path, doc.lines.get("number", 1),
                         f"issue number {doc.number} is already used by {other.source_path}",
                         "each issue needs its own number within a language")
+        elif doc.kind == "issue":
+            diags.error(doc.source_path, doc.lines.get("date", 1),
+                        f"an issue without a number is named by its date, and {doc.key} "
+                        f"already names {other.source_path} (/{doc.url_path})",
+                        "give one of them its number, or correct the date")
         else:
             diags.error(doc.source_path, doc.lines.get("translation_key", 1),
                         f"this page would be written to /{doc.url_path}, like "
@@ -39,7 +44,8 @@ def build_site(documents: list[Document], languages: tuple[str, ...], default_la
             diags.warning(doc.source_path, doc.lines.get("translation_of", 1),
                           f"marked as a translation from `{doc.translation_of}`, but there is "
                           f"no {doc.translation_of} version with "
-                          + (f"number {doc.number}" if doc.kind == "issue"
+                          + (f"number {doc.number}" if doc.number is not None
+                             else f"date {doc.key}" if doc.kind == "issue"
                              else f"translation key `{doc.key}`"))
     for lang in languages:
         _check_sequence(site.issues(lang)[::-1], diags)
@@ -47,19 +53,27 @@ def build_site(documents: list[Document], languages: tuple[str, ...], default_la
 
 
 def _check_sequence(oldest_first: tuple[Document, ...], diags: Diagnostics) -> None:
-    """Warn about a gap in the numbers or a date that goes backwards (likely typos)."""
+    """Warn about a gap in the numbers (likely a typo) between consecutive numbered issues."""
     for before, after in zip(oldest_first, oldest_first[1:], strict=False):
-        assert before.number is not None and after.number is not None
+        if before.number is None or after.number is None:
+            continue  # an issue of the era without numbers: issues are in date order
         if after.number > before.number + 1:
             missing = f"{before.number + 1}" if after.number == before.number + 2 else \
                 f"{before.number + 1}–{after.number - 1}"
             diags.warning(after.source_path, after.lines.get("number", 1),
                           f"no issue {missing} between No.{before.number} and "
                           f"No.{after.number}", "check the number, or ignore if intended")
-        if before.day and after.day and after.day < before.day:
-            diags.warning(after.source_path, after.lines.get("date", 1),
-                          f"No.{after.number} is dated {after.day}, before No.{before.number} "
-                          f"({before.day})", "check the date")
+        elif after.number < before.number and not _new_series(before, after):
+            diags.warning(after.source_path, after.lines.get("number", 1),
+                          f"No.{after.number} is dated {after.day}, after No.{before.number} "
+                          f"({before.day})", "check the number or the date (issues are in "
+                          "date order; a new series starts at No.1)")
+
+
+def _new_series(before: Document, after: Document) -> bool:
+    """No.1 more than a year after the issue before it: the numbering began anew (2015)."""
+    return after.number == 1 and before.day is not None and after.day is not None and \
+        (after.day - before.day).days > 365
 
 
 def _check_links(doc: Document, by_path: dict[str, Document], diags: Diagnostics) -> None:

@@ -33,9 +33,10 @@ _INLINER = css_inline.CSSInliner(inline_style_tags=True, keep_style_tags=False,
                                  load_remote_stylesheets=False)
 
 
-def render_email(loaded: Loaded, theme: Theme, number: int, lang: str) -> list[Output]:
-    """email.html, email.txt and subject.txt for issue `number` in `lang`."""
-    doc = find_issue(loaded, number, lang)
+def render_email(loaded: Loaded, theme: Theme, key: str, lang: str) -> list[Output]:
+    """email.html, email.txt and subject.txt for the issue `key` (its number, or its date
+    for an issue without one) in `lang`."""
+    doc = find_issue(loaded, key, lang)
     diags = Diagnostics()
     try:
         renderer = make_renderer(loaded.site, loaded.config, theme)
@@ -52,13 +53,13 @@ def render_email(loaded: Loaded, theme: Theme, number: int, lang: str) -> list[O
         raise GeneratorError(diags.items) from None
     inlined = _INLINER.inline(html).encode("utf-8")
     check_size(doc, inlined)
-    folder = f"email/{lang}/{number}/"
+    folder = f"email/{lang}/{key}/"
     return [Output(folder + "email.html", inlined),
             Output(folder + "email.txt", html_to_text(inlined.decode("utf-8")).encode("utf-8")),
             Output(folder + "subject.txt", (subject + "\n").encode("utf-8"))]
 
 
-def find_issue(loaded: Loaded, number: int, lang: str) -> Document:
+def find_issue(loaded: Loaded, key: str, lang: str) -> Document:
     """The issue, or an editor-facing error that says what exists instead."""
     config, site = loaded.config, loaded.site
     diags = Diagnostics()
@@ -66,19 +67,20 @@ def find_issue(loaded: Loaded, number: int, lang: str) -> Document:
         diags.error(CONFIG_NAME, 0, f"no language `{lang}` in {CONFIG_NAME}",
                     "languages: " + ", ".join(config.codes))
         diags.raise_if_errors()
-    issues = {d.number: d for d in site.issues(lang)}
-    if number in issues:
-        return issues[number]
+    issues = {d.key: d for d in site.issues(lang)}
+    if key in issues:
+        return issues[key]
+    name = f"No.{key}" if key.isdigit() else f"of {key}"
     elsewhere = sorted(code for code in config.codes
-                       if any(d.number == number for d in site.issues(code)))
+                       if any(d.key == key for d in site.issues(code)))
     if elsewhere:
-        hint = (f"No.{number} exists in {', '.join(elsewhere)} only; translate it into "
-                f"content/{lang}/issues/{number}.md first")
+        hint = (f"the issue {name} exists in {', '.join(elsewhere)} only; translate it into "
+                f"content/{lang}/issues/ first")
     else:
-        numbers = ", ".join(str(n) for n in list(issues)[:10]) or "none"
-        hint = (f"published issues in `{lang}`: {numbers}; drafts and future-dated issues "
+        keys = ", ".join(list(issues)[:10]) or "none"
+        hint = (f"published issues in `{lang}`: {keys}; drafts and future-dated issues "
                 "need --drafts or --future")
-    diags.error(f"content/{lang}/issues/", 0, f"no issue No.{number} in `{lang}`", hint)
+    diags.error(f"content/{lang}/issues/", 0, f"no issue {name} in `{lang}`", hint)
     raise GeneratorError(diags.items)
 
 

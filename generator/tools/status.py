@@ -78,7 +78,8 @@ def translation_status(site: Site, old_text: Callable[[str], str | None],
         entries.append(Entry(doc.kind, doc.key, original.title, tuple(sorted(versions)),
                              tuple(code for code in site.languages if code not in versions),
                              tuple(stale)))
-    return sorted(entries, key=lambda e: (e.kind, int(e.key) if e.kind == "issue" else 0, e.key))
+    return sorted(entries, key=lambda e: (e.kind, not e.key.isdigit(),
+                                          int(e.key) if e.key.isdigit() else 0, e.key))
 
 
 def unpaired_blocks(site: Site, current_text: Callable[[str], str | None]) -> list[Diagnostic]:

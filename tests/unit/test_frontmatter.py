@@ -24,7 +24,8 @@ def only_error(text: str, kind: str = "issues"):
 def test_valid_issue_and_body_line():
     meta, items = run("---\nnumber: 13\ndate: 2016-07-15\nsummary: Hi\n---\n\n## A\n")
     assert items == []
-    assert meta.fields == {"number": 13, "date": dt.date(2016, 7, 15), "summary": "Hi"}
+    assert meta.fields == {"number": 13, "date": dt.date(2016, 7, 15), "summary": "Hi",
+                           "month_only": False}
     assert meta.lines == {"number": 2, "date": 3, "summary": 4}
     assert meta.body == "## A\n"
     assert meta.body_line == 7
@@ -84,10 +85,9 @@ def test_bad_dates(value):
 
 
 def test_missing_required_fields_are_all_reported():
-    meta, items = run("---\nsummary: x\n---\n")
-    assert meta is None
-    assert sorted(d.message for d in items) == ["missing required field `date`",
-                                               "missing required field `number`"]
+    meta, items = run("---\nsummary: x\n---\n")  # (an issue without a number is named by
+    assert meta is None                            # its date: only the date is required)
+    assert [d.message for d in items] == ["missing required field `date`"]
 
 
 def test_page_requires_title_but_not_date():
@@ -115,3 +115,21 @@ def test_empty_title_is_an_error():
 def test_front_matter_that_is_a_list():
     err = only_error("---\n- number: 1\n---\n")
     assert "key: value" in err.message
+
+
+def test_an_issue_may_have_a_date_and_no_number_and_a_month_for_a_date() -> None:
+    diags = Diagnostics()
+    meta = parse("---\ndate: 2015-06\n---\n\nText.\n", "content/en/issues/2015-06.md",
+                 "issues", ("en", "zh"), diags)
+    assert meta is not None and not diags.items
+    assert meta.fields == {"date": dt.date(2015, 6, 1), "month_only": True}
+    meta = parse("---\nnumber: 3\n---\n\nText.\n", "content/en/issues/3.md", "issues",
+                 ("en", "zh"), diags)
+    assert meta is None and "missing required field `date`" in diags.items[0].message
+
+
+def test_a_malformed_month_is_an_error_at_its_line() -> None:
+    diags = Diagnostics()
+    assert parse("---\ndate: 2015-13\n---\n\nText.\n", "content/en/issues/x.md", "issues",
+                 ("en", "zh"), diags) is None
+    assert diags.items[0].line == 2 and "is not a date" in diags.items[0].message

@@ -11,12 +11,14 @@ from generator.site.linking import build_site
 
 def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(2020, 1, 1),
         links: tuple[LinkRef, ...] = (), headings: tuple[Heading, ...] = (),
-        translation_of: str | None = None, path: str | None = None) -> Document:
+        translation_of: str | None = None, path: str | None = None,
+        number: int | None | str = "key") -> Document:
     folder = "issues" if kind == "issue" else "pages"
     return Document(
         kind=kind, lang=lang, key=key, source_path=path or f"content/{lang}/{folder}/{key}.md",
         digest="0", title=f"T {key}", date=date,
-        number=int(key) if kind == "issue" else None, summary="", draft=False,
+        number=(int(key) if number == "key" else number) if kind == "issue" else None,
+        summary="", draft=False,
         translation_of=translation_of, translated_from=None, source=None, colophon_html="",
         body_html="", headings=headings, links=links,
         lines={"number": 2, "date": 3, "translation_key": 4, "translation_of": 5})
@@ -75,9 +77,36 @@ def test_a_translation_without_its_original_is_a_warning() -> None:
     assert warning.line == 5 and "no en version with number 3" in warning.message
 
 
-def test_a_gap_in_numbers_and_a_date_going_back_are_warnings() -> None:
-    _, diags = site_of(doc("en", "1", date=dt.date(2020, 3, 1)),
+def test_a_gap_in_numbers_and_a_number_going_back_are_warnings() -> None:
+    _, diags = site_of(doc("en", "1", date=dt.date(2020, 1, 1)),
                        doc("en", "4", date=dt.date(2020, 2, 1)))
-    messages = sorted(w.message for w in warnings(diags))
-    assert messages == ["No.4 is dated 2020-02-01, before No.1 (2020-03-01)",
-                        "no issue 2–3 between No.1 and No.4"]
+    assert [w.message for w in warnings(diags)] == ["no issue 2–3 between No.1 and No.4"]
+    _, diags = site_of(doc("en", "5", date=dt.date(2020, 2, 1)),
+                       doc("en", "2", date=dt.date(2020, 3, 1)))
+    assert [w.message for w in warnings(diags)] == [
+        "No.2 is dated 2020-03-01, after No.5 (2020-02-01)"]
+
+
+def test_a_new_series_and_issues_without_numbers_are_not_gaps() -> None:
+    """The archive: N0.210-211 (2000), issues named by date (2010), a new series (2015)."""
+    site, diags = site_of(doc("en", "210", date=dt.date(2000, 1, 10)),
+                          doc("en", "211", date=dt.date(2000, 1, 20)),
+                          doc("en", "2010-03-30", date=dt.date(2010, 3, 30), number=None),
+                          doc("en", "1", date=dt.date(2015, 1, 25)),
+                          doc("en", "2", date=dt.date(2015, 6, 1)))
+    assert not warnings(diags)
+    assert [d.key for d in site.issues("en")] == ["2", "1", "2010-03-30", "211", "210"]
+    _, diags = site_of(doc("en", "333", date=dt.date(2004, 12, 30)),  # no era between
+                       doc("en", "1", date=dt.date(2015, 1, 25)))
+    assert not warnings(diags)
+    dated = next(d for d in site.documents if d.key == "2010-03-30")
+    assert [n.key if n else None for n in site.neighbours(dated)] == ["211", "1"]
+    assert dated.url_path == "en/issues/2010-03-30/"
+
+
+def test_two_issues_of_one_date_without_numbers_are_an_error_at_the_date() -> None:
+    _, diags = site_of(doc("en", "2010-03-30", date=dt.date(2010, 3, 30), number=None),
+                       doc("en", "2010-03-30", date=dt.date(2010, 3, 30), number=None,
+                           path="content/en/issues/2010-03-30-b.md"))
+    [error] = diags.errors
+    assert error.line == 3 and "2010-03-30 already names" in error.message

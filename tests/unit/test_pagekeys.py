@@ -53,7 +53,7 @@ def test_a_head_counts_by_what_it_shows():
     changed = {"kind": "page", "lang": "zh", "key": "2", "source_path": "content/en/x.md",
                "title": "Two", "date": dt.date(2020, 1, 2), "number": 2, "summary": "S",
                "draft": True, "translation_of": "zh", "translated_from": "abc", "source": "X",
-               "headings": (Heading(2, "a", "A"),)}
+               "headings": (Heading(2, "a", "A"),), "month_only": True}
     assert set(changed) == set(HEAD_FIELDS)
     for name, value in changed.items():
         assert page_key("s", [Head(replace(DOC, **{name: value}))]) != base, name
