@@ -110,7 +110,8 @@ class Renderer:
              **context: object) -> Job:
         """`derived`: (costly context values, the documents they are computed from), computed
         only when the page is rendered; the key holds those documents instead."""
-        if template not in _NOT_INDEXED:
+        indexed = template not in _NOT_INDEXED  # (hreflang links only between indexed pages)
+        if indexed:
             self.sitemap.append(SitemapEntry(path, tuple(sorted(paths.items())), x_default,
                                              lastmod))
         has_about = lang in self._about
@@ -118,7 +119,8 @@ class Renderer:
         def produce() -> bytes:  # alternates and switch too: a kept page needs neither
             return self.envs[lang].get_template(template).render(
                 lang=self.config.language(lang), path=path,
-                alternates=self.alternates(paths, x_default), has_about=has_about,
+                alternates=self.alternates(paths, x_default) if indexed else [],
+                has_about=has_about,
                 switch=self.switch(lang, paths, fallback or paths), **context,
                 **(derived[0]() if derived else {})).encode("utf-8")
 

@@ -138,7 +138,11 @@ def test_every_stand_in_is_noindex_without_alternates(seed_site: BuiltSite) -> N
                "taiyuan-cooperation-bases-meeting"]
     expected = {f"en/{PLAN}/index.html"} | {f"zh/{key}/index.html" for key in en_only}
     noindex = {r for r in seed_site.html_files() if seed_site.page(r).noindex}
-    assert noindex - {"404.html"} == expected
+    parallel = {r for r in noindex if r.endswith("/parallel/index.html")}
+    assert parallel == {f"{code}/{doc}/parallel/index.html" for code in ("en", "zh")
+                        for doc in ("issues/13", "about")}
+    assert all(not seed_site.page(r).alternates for r in parallel)
+    assert noindex - {"404.html"} - parallel == expected
     for rel in expected:
         page = seed_site.page(rel)
         assert not page.alternates, rel
