@@ -70,7 +70,7 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
 RESERVED_IDS = frozenset({
     "main", "toc-title", "colophon-title", "elsewhere-title", "email-title", "feed-title",
     "latest-title", "pages-title", "recent-title", "search", "search-newest", "search-status",
-    "signup-email", "site-search"})
+    "signup-email", "site-search", "top", "missing-title"})
 RESERVED_PREFIXES = ("edition-", "month-", "year-")
 
 
