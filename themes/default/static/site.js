@@ -2,7 +2,8 @@
  * link still works.
  *
  * Language switch: links marked data-keep-hash point at the same document
- * in another language, whose headings carry the same ids. Their #fragment
+ * in another language (or the stand-in that shows it), whose headings carry
+ * the same ids. Their #fragment
  * follows the reader: the address's own fragment while the reader stays
  * where it took them, else the heading of the part in view, so switching
  * language lands on the article being read. The contents mark the same
