@@ -98,6 +98,17 @@ def lint_punctuation(body: str, body_line: int, path: str, diags: Diagnostics) -
             _warn_punctuation(line, found, path, body_line + number, diags)
 
 
+def full_width(text: str) -> tuple[str, int]:
+    """`text` with the half-width marks this lint reports made full-width, and how many.
+    Repeated: a mark made full-width can make its neighbour Chinese prose too (`（ITER),`)."""
+    total = 0
+    while True:
+        text, count = _HALF_WIDTH.subn(lambda m: _FULL_WIDTH[m.group(0).strip()], text)
+        if not count:
+            return text, total
+        total += count
+
+
 def _warn_punctuation(line: str, found: list[re.Match[str]], path: str, at: int,
                       diags: Diagnostics) -> None:
     marks = sorted({m.group(0).strip() for m in found})

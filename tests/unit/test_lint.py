@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.lint import lint_punctuation
+from generator.content.lint import full_width, lint_punctuation
 from generator.errors import Diagnostics
 
 
@@ -50,3 +50,9 @@ def test_brackets_and_marks_beside_chinese_are_reported(text: str, mark: str) ->
 
 def test_an_indented_panel_line_is_prose() -> None:
     assert len(_warnings('!!! panel "专栏"\n    合作,交流。\n')) == 1
+
+
+def test_full_width_makes_what_the_lint_reports_full_width() -> None:
+    fixed, count = full_width("计划（ITER)”、合作:交流")
+    assert (fixed, count) == ("计划（ITER）”、合作：交流", 2)
+    assert _warnings(fixed) == []
