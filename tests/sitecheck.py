@@ -170,10 +170,11 @@ class Page:
 
     @cached_property
     def alternates(self) -> dict[str, str]:
-        """hreflang -> absolute URL from <link rel=alternate hreflang>."""
+        """hreflang -> absolute URL from <link rel=alternate hreflang> (the page's language
+        versions; a feed's link, with its `type`, says the feed's language instead)."""
         found: dict[str, str] = {}
         for node in self.links("alternate"):
-            if node.get("hreflang") is not None:
+            if node.get("hreflang") is not None and node.get("type") is None:
                 assert node.get("hreflang") not in found, f"{self.rel}: hreflang listed twice"
                 found[node.attrs["hreflang"] or ""] = node.get("href") or ""
         return found

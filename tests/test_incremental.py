@@ -201,7 +201,12 @@ def test_any_sequence_of_edits_rebuilds_to_the_clean_build(site, seed):
         run(site, "clean", cache=False)
         assert tree(site / "build") == tree(site / "clean"), f"after the edit {name!r}"
         shutil.rmtree(site / "clean")
-        if name not in ("settings", "theme"):
+        if name in ("heading", "renumber-link-target"):
+            # Edits of No.1, which every issue here links to; each issue is shown twice, by
+            # its page and by its Chinese stand-in (which shows the original's text), and
+            # both are keyed on what they link to.
+            assert report.kept > 0, (name, report.rendered, report.kept)
+        elif name not in ("settings", "theme"):
             assert report.kept > report.rendered, (name, report.rendered, report.kept)
 
 
@@ -217,14 +222,15 @@ def test_an_edit_rerenders_only_what_shows_it(site, monkeypatch):
     rendered.clear()
     EDITS["body"](site)
     report = run(site, "build")
-    # The text of an issue is shown by its page and the feed only: its neighbours, the
-    # listings and its stand-in page in Chinese show it without its text (model.Head).
-    assert sorted(rendered) == ["en/feed.xml", "en/issues/5/index.html"], rendered
-    assert report.rendered == 2 and report.kept >= 40, report
+    # The text of an issue is shown by its page, its stand-in page in Chinese and the feed
+    # only: its neighbours and the listings show it without its text (model.Head).
+    assert sorted(rendered) == ["en/feed.xml", "en/issues/5/index.html",
+                                "zh/issues/5/index.html"], rendered
+    assert report.rendered == 3 and report.kept >= 40, report
     changed = sorted(p.relative_to(site / "build").as_posix()
                      for p in (site / "build").rglob("*")
                      if p.is_file() and p.stat().st_mtime_ns != before.get(p))
-    assert changed == ["en/feed.xml", "en/issues/5/index.html"]
+    assert changed == ["en/feed.xml", "en/issues/5/index.html", "zh/issues/5/index.html"]
     # Its title is shown by all of those.
     rendered.clear()
     EDITS["title"](site)
@@ -237,8 +243,8 @@ def test_an_edit_rerenders_only_what_shows_it(site, monkeypatch):
 def test_lists_give_templates_no_text_they_would_not_be_rendered_again_for(site):
     """A theme that shows an issue's text in the archive gets an error naming the template,
     not an archive that an edit of that text would leave stale."""
-    _edit(site / "themes/default/templates/partials/issue_list.html", "{{ issue.title }}",
-          "{{ issue.title }}{{ issue.body_html }}")
+    _edit(site / "themes/default/templates/partials/issue_list.html", "{{ issue_label(issue) }}",
+          "{{ issue_label(issue) }}{{ issue.body_html }}")
     with pytest.raises(GeneratorError) as failed:
         run(site, "build")
     problem = failed.value.diagnostics[0]

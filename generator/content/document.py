@@ -10,7 +10,7 @@ from babel.dates import format_date, format_skeleton
 
 from generator.content.config import Language, SiteConfig
 from generator.content.frontmatter import parse
-from generator.content.lint import line_of, lint
+from generator.content.lint import line_of, lint, lint_punctuation
 from generator.content.markup import MarkdownRenderer
 from generator.content.reader import SourceFile
 from generator.errors import Diagnostics
@@ -53,6 +53,8 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
         if fields.get("colophon") else None
     _check_headings(body.headings, meta.body, meta.body_line, source.path, diags)
     lint(meta.body, meta.body_line, body.html, body.headings, source.path, diags)
+    if config.language(source.lang).locale.startswith("zh"):
+        lint_punctuation(meta.body, meta.body_line, source.path, diags)
     links = tuple(replace(link, line=line_of(meta.body, link.written, meta.body_line))
                   for link in body.links)
     if colophon is not None:  # checked and resolved like the body's own links
@@ -89,7 +91,7 @@ def _issue_name(fields: dict, lang: Language) -> tuple[str, str]:
 RESERVED_IDS = frozenset({
     "main", "toc-title", "colophon-title", "elsewhere-title", "email-title", "feed-title",
     "latest-title", "pages-title", "recent-title", "search", "search-newest", "search-status",
-    "signup-email", "site-search"})
+    "signup-email", "site-search", "top", "missing-title"})
 RESERVED_PREFIXES = ("edition-", "month-", "year-")
 
 

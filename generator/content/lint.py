@@ -65,6 +65,61 @@ def lint(body: str, body_line: int, html: str, headings: tuple[Heading, ...], pa
                       "remove the indentation, or fence real code with ```")
 
 
+# Half-width marks that Chinese prose writes full-width: `机制,充分` should be `机制，充分`.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_AFTER = f"[{_HAN}”’》）」』]"  # what ends a Chinese phrase
+_BEFORE = f"[{_HAN}“‘《（「『]"  # what starts one
+# A mark between two Chinese phrases, or a bracket beside a Chinese character, belongs to
+# Chinese prose; beside Latin letters or digits alone it belongs to a number, a URL or
+# Markdown (`](link)`, `{: .class}`), which stay as they are.
+_CJK = f"[{_HAN}”’》）」』“‘《（「『，。、；：]"  # any of the above, or full-width punctuation
+_HALF_WIDTH = re.compile(f"(?<={_AFTER})[,;:!?] ?(?={_BEFORE})|(?<={_CJK})[()]|[()](?={_CJK})")
+
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def lint_punctuation(body: str, body_line: int, path: str, diags: Diagnostics) -> None:
+    """Warn, one line at a time, about half-width punctuation in Chinese prose (outside code)."""
+    if not _HALF_WIDTH.search(body):
+        return
+    fence_open = False
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fence_open = not fence_open
+            continue
+        if fence_open:  # an indented line is not skipped: in a `!!!` panel it is prose
+            continue
+        # Link targets blanked out, so that `[文件](a.md)。` keeps its `)`.
+        prose = _LINK_TARGET.sub(lambda m: " " * len(m.group(0)), line)
+        found = [m for m in _HALF_WIDTH.finditer(prose)
+                 if prose.count("`", 0, m.start()) % 2 == 0]
+        if found:
+            _warn_punctuation(line, found, path, body_line + number, diags)
+
+
+def full_width(text: str) -> tuple[str, int]:
+    """`text` with the half-width marks this lint reports made full-width, and how many.
+    Repeated: a mark made full-width can make its neighbour Chinese prose too (`（ITER),`)."""
+    total = 0
+    while True:
+        text, count = _HALF_WIDTH.subn(lambda m: _FULL_WIDTH[m.group(0).strip()], text)
+        if not count:
+            return text, total
+        total += count
+
+
+def _warn_punctuation(line: str, found: list[re.Match[str]], path: str, at: int,
+                      diags: Diagnostics) -> None:
+    marks = sorted({m.group(0).strip() for m in found})
+    first = found[0]
+    context = line[max(first.start() - 2, 0):first.end() + 2].strip()
+    diags.warning(path, at, f"half-width {' '.join(marks)} in Chinese text "
+                  f"({len(found)} on this line, the first in `{context}`)",
+                  "write them full-width between Chinese characters: "
+                  + ", ".join(f"`{m}` as `{_FULL_WIDTH[m]}`" for m in marks))
+
+
 def line_of(body: str, needle: str, body_line: int) -> int:
     """File line of the first occurrence of `needle` in the body (the body's start if absent)."""
     at = body.find(needle)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.content.lint import full_width
 from generator.importer import script
 from generator.importer.chrome import strip_chrome
 from generator.importer.debris import tidy, two_columns
@@ -45,7 +46,8 @@ def to_document(data: bytes, is_html: bool, lang: str = "auto",
 
 
 def _script(lines: list[Line], lang: str, notes: list[Note]) -> list[Line]:
-    """zh: Traditional -> Simplified and glosses removed; both noted."""
+    """zh: Traditional -> Simplified, glosses removed, half-width punctuation between Chinese
+    characters made full-width (what `newsletter check` would ask for); all noted."""
     if lang != "zh":
         return lines
     whole = "\n".join(line.text for line in lines)
@@ -53,14 +55,19 @@ def _script(lines: list[Line], lang: str, notes: list[Note]) -> list[Line]:
     if traditional:
         notes.append(Note(lines[0].no if lines else 1, "Traditional script converted to "
                                                        "Simplified (OpenCC t2s)"))
-    out, glosses = [], 0
+    out, glosses, marks = [], 0, 0
     for line in lines:
         text = script.to_simplified(line.text) if traditional else line.text
         text, count = script.drop_glosses(text)
         glosses += count
+        text, count = full_width(text)
+        marks += count
         out.append(Line(line.no, text, line.gap))
     if glosses:
         notes.append(Note(lines[0].no, f"{glosses} pinyin gloss(es) removed, e.g. 战(zhàn)线"))
+    if marks:
+        notes.append(Note(lines[0].no, f"{marks} half-width punctuation mark(s) in Chinese "
+                                       "text made full-width, e.g. , as ，"))
     return out
 
 

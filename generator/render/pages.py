@@ -18,6 +18,7 @@ from generator.model import Document, Site
 from generator.render import parallel
 from generator.render.heads import Head
 from generator.render.structured import structured_data
+from generator.render.typography import reading_minutes
 
 _LOCAL_HREF = re.compile(r'href="#')
 # Pages left out of the sitemap (and marked noindex): stand-ins for missing translations,
@@ -167,7 +168,9 @@ class Renderer:
         yield self.keyed("404.html", ("404.html",), self.not_found)
         years = {lang: self.site.by_year(lang) for lang in self.site.languages}
         for code in self.site.languages:
+            latest = self.site.issues(code)[:1]
             yield self.page("home.html", code, home[code], home, x_default="",
+                            latest_minutes=reading_minutes(latest[0].body_html) if latest else 0,
                             issues=self.heads(self.site.issues(code)[:10]),
                             pages=self.heads(self.site.pages(code)),
                             elsewhere=self.heads(self.only_elsewhere(code)))
@@ -191,10 +194,13 @@ class Renderer:
                 if len(versions) > 1:
                     yield self.parallel(doc, versions)
             elif code not in versions and doc is self.site.original(doc):
-                # A stand-in page in `code` that says the document is not translated.
+                # A stand-in page in `code` that says the document is not translated and
+                # shows the original; the switch leads to the original (`paths`).
                 yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
-                                {}, fallback=_paths(versions), doc=self.head(doc),
-                                original_lang=self.config.language(doc.lang))
+                                _paths(versions), doc=self.head(doc),
+                                original_lang=self.config.language(doc.lang),
+                                derived=(lambda doc=doc: {"body": self.body(doc)},
+                                         self.linked(doc)))
 
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
                  home: dict[str, str]) -> Job:
@@ -256,9 +262,11 @@ class Renderer:
         """404.html: one page in every language (the server cannot know the reader's)."""
         sections = [self.envs[lang.code].get_template("partials/notfound.html").render(lang=lang)
                     for lang in self.config.languages]
+        titles = [self.envs[lang.code].get_template("partials/notfound_title.html").render()
+                  for lang in self.config.languages]
         return self.envs[self.config.default_language].get_template("404.html").render(
             lang=self.config.language(self.config.default_language),
-            languages=self.config.languages, sections=sections).encode("utf-8")
+            titles=titles, sections=sections).encode("utf-8")
 
     def only_elsewhere(self, code: str) -> list[Document]:
         """Originals that have no version in `code`, for the home page's "also" list."""

@@ -56,6 +56,7 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
 
     from generator.render.i18n import Formatter, load_translations
     from generator.render.literals import LiteralTranslations, install
+    from generator.render.typography import headline, reading_minutes, typeset
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme.templates),
@@ -74,11 +75,17 @@ def environment(theme: Theme, config: SiteConfig, lang: Language | None,
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
         install(env, translations.gettext)
         env.globals["fmt"] = Formatter(lang.locale)
+        # Every language's formats: a stand-in page shows the original's date as it reads.
+        env.globals["formats"] = {other.code: Formatter(other.locale)
+                                  for other in config.languages}
     base_path = config.base_path
     base_url = config.base_url
     env.globals["url"] = lambda path="": base_path + path
     env.globals["abs_url"] = lambda path="": base_url + path
     env.globals["config"] = config
+    env.globals["reading_minutes"] = reading_minutes
+    env.filters["typeset"] = typeset
+    env.filters["headline"] = headline
     return env
 
 

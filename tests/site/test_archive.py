@@ -202,3 +202,21 @@ def test_feed_lists_issues_newest_first(fixture_site: BuiltSite, lang: str,
     issue_links = [e.link for e in parsed.entries if "/issues/" in e.link]
     assert issue_links == [fixture_site.base_url + f"{lang}/issues/{n}/"
                            for n in sorted(numbers, reverse=True)]
+
+
+def test_a_stand_in_shows_the_original_in_its_language(fixture_site: BuiltSite) -> None:
+    """Under its notice, the original's title, date, summary and text, `lang` set; the
+    switch leads to the original, not marked unavailable; never in the search index."""
+    page = fixture_site.page("en/bulletin/index.html")
+    main = page.main()
+    original = main.one("article", class_="original")
+    assert original.get("lang") == "zh-CN"
+    assert original.one("h1").text.strip() == "测试公告"
+    assert original.one("time").text == "2017年5月1日"
+    assert "仅有中文版本的页面。" in original.text and "仅有中文版本的独立页面。" in original.text
+    assert original.find_all("div", class_="table-wrap")
+    assert not page.doc.find_all(pred=lambda n: "data-pagefind-body" in n.attrs)
+    switch = page.doc.one("nav", class_="lang-switch").one("a")
+    assert switch.get("hreflang") == "zh-CN" and "unavailable" not in switch.classes
+    assert fixture_site.resolve(switch.get("href"), "en/bulletin/index.html")[0] == \
+        "zh/bulletin/index.html"

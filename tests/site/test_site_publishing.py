@@ -34,7 +34,9 @@ def test_issue_page_open_graph_and_json_ld(seed_site: BuiltSite, lang: str, loca
     url = seed_site.base_url + f"{lang}/issues/13/"
     assert meta["og:url"] == url and meta["og:type"] == "article"
     assert meta["og:locale"] == locale
-    assert meta["og:title"] == doc.one(tag="h1").text.strip()
+    # The whole title (the h1 says "No. 13" under the masthead that names the newsletter).
+    assert meta["og:title"] == doc.one(tag="title").text.split(" · ")[0]
+    assert meta["og:image"] == seed_site.base_url + "static/og-card.png"
     assert meta["og:description"] and "…" not in meta["og:description"][:-1]
     scripts = [n for n in doc.find_all("script") if n.get("type") == "application/ld+json"]
     assert len(scripts) == 1
@@ -120,3 +122,10 @@ def test_feed_content_is_escaped_exactly_once(seed_site: BuiltSite) -> None:
     assert 'href="/' not in html and 'href="#' not in html
     raw = (seed_site.root / "en/feed.xml").read_text(encoding="utf-8")
     assert "<h3" not in raw.split("<content:encoded>")[1]  # never raw HTML in the XML
+
+
+def test_landing_page_feeds_say_their_language(seed_site: BuiltSite) -> None:
+    feeds = [n for n in seed_site.page("index.html").links("alternate")
+             if n.get("type") == "application/rss+xml"]
+    assert {(n.get("hreflang"), n.get("href").rsplit("/", 2)[-2]) for n in feeds} == {
+        ("en", "en"), ("zh-CN", "zh")}
