@@ -31,13 +31,18 @@ _BODY = re.compile(r"<(\w+)[^>]*\bdata-pagefind-body\b[^>]*>(.*)</\1>", re.DOTAL
 _IGNORED = re.compile(r"<(\w+)[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
-# Every query, then the URLs of all its results (Pagefind loads a result's data on demand).
+# Every query, then the URLs of all its results. A result's URL is in its data, which
+# Pagefind loads and makes excerpts for on demand: slow for a query found on hundreds of
+# pages, so each page's URL is looked up once, by its result id, and remembered.
 SEARCH_ALL = """async (queries) => {
   const pf = await import(new URL('/pagefind/pagefind.js', location.href).href);
+  const urls = new Map();
   const out = [];
   for (const q of queries) {
     const r = await pf.search(q);
-    out.push((await Promise.all(r.results.map((x) => x.data()))).map((d) => d.url));
+    await Promise.all(r.results.filter((x) => !urls.has(x.id)).map(
+      async (x) => urls.set(x.id, (await x.data()).url)));
+    out.push(r.results.map((x) => urls.get(x.id)));
   }
   return out;
 }"""

@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 
 from generator.output.files import Output
-from generator.search import canonical, cjk
+from generator.search import canonical
 from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
 from generator.search.pagefind import PagefindService
@@ -197,6 +197,5 @@ def _data(output: Output, read: Callable[[str], bytes]) -> bytes:
 
 
 def indexed_html(page: str) -> str:
-    """The copy of a page that Pagefind indexes: weighted headings, Chinese n-gram blocks."""
-    text = _weigh_headings(page)
-    return cjk.augment(text) if 'lang="zh' in text[:200] else text
+    """The copy of a page that Pagefind indexes: weighted headings."""
+    return _weigh_headings(page)
