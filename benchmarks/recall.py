@@ -34,8 +34,8 @@ _TAG = re.compile(r"<[^>]+>")
 # Every query, then the URLs of all its results. A result's URL is in its data, which
 # Pagefind loads and makes excerpts for on demand: slow for a query found on hundreds of
 # pages, so each page's URL is looked up once, by its result id, and remembered.
-SEARCH_ALL = """async (queries) => {
-  const pf = await import(new URL('/pagefind/pagefind.js', location.href).href);
+SEARCH_ALL = """async ([bundle, queries]) => {
+  const pf = await import(bundle);
   const urls = new Map();
   const out = [];
   for (const q of queries) {
@@ -57,11 +57,11 @@ def indexed_text(page: str) -> str:
 
 
 def pages(out: Path, lang: str) -> dict[str, str]:
-    """Site-relative URL ("/zh/issues/3/") -> indexed text, for the language's pages."""
+    """Site-relative URL ("/zh/issues/3/") -> indexed text, for the language's indexed pages."""
     found = {}
     for path in sorted((out / lang).rglob("index.html")):
         text = indexed_text(path.read_text(encoding="utf-8"))
-        if _HAN_RUN.search(text):
+        if text:
             found["/" + path.parent.relative_to(out).as_posix() + "/"] = text
     return found
 
@@ -71,7 +71,7 @@ def sample(texts: dict[str, str], count: int, seed: int) -> list[tuple[str, str]
     characters in the page, then a length from 2 to 8 and a place in the run."""
     rng = random.Random(seed)
     runs = {url: _HAN_RUN.findall(text) for url, text in texts.items()}
-    urls = sorted(runs)
+    urls = sorted(url for url, found in runs.items() if found)
     queries = []
     while len(queries) < count:
         url = rng.choice(urls)
@@ -98,10 +98,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def misses(page, queries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def misses(page, bundle: str, queries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (query, URL) pairs whose URL is not among the query's results, with `page` (a
-    Playwright page) open on the site."""
-    found = page.evaluate(SEARCH_ALL, [q for q, _ in queries])
+    Playwright page) open on the site and `bundle` the URL of its pagefind.js."""
+    found = page.evaluate(SEARCH_ALL, [bundle, [q for q, _ in queries]])
     return [(q, url) for (q, url), urls in zip(queries, found, strict=True)
             if not any(u.endswith(url) for u in urls)]
 
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_page()
         page.set_default_timeout(600_000)
         page.goto(url + f"{args.lang}/search/")
-        missed = misses(page, queries)
+        missed = misses(page, url + "pagefind/pagefind.js", queries)
         browser.close()
     found = len(queries) - len(missed)
     print(f"recall: {found}/{len(queries)} = {found / len(queries):.2%}")
