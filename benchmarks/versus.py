@@ -90,6 +90,16 @@ def _summary(rounds: list[dict[str, dict]]) -> dict[str, dict]:
     return out
 
 
+def paired(rounds: list[dict[str, dict]]) -> str:
+    """Ratios within each round (minutes apart, so under about the same load): on a shared
+    machine they vary less than the medians of runs taken far apart."""
+    build = [r["newsletter"]["s"] / r["hugo+cli"]["s"] for r in rounds]
+    stage = [r["newsletter"]["search_s"] / r["cli over ours"]["s"] for r in rounds]
+    return (f"per round, build / (Hugo + CLI): {' '.join(f'{v:.2f}' for v in build)} "
+            f"(median {statistics.median(build):.2f}); search stage / CLI over ours: "
+            f"{' '.join(f'{v:.2f}' for v in stage)} (median {statistics.median(stage):.2f})")
+
+
 def report(summary: dict[str, dict]) -> str:
     lines = ["| contender | median s | min-max s | max process MB | index MB |",
              "|---|---|---|---|---|"]
@@ -140,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.issues} issues per language, {args.runs} rounds; {info['cpu']}, "
           f"{info['cores']} cores; commit {info['commit']}; Hugo {info['hugo']}\n")
     print(report(summary))
+    print(paired(rounds))
     if args.out_json:
         args.out_json.write_text(json.dumps({"machine": info, "rounds": rounds,
                                              "summary": summary}, indent=2) + "\n")
