@@ -1,4 +1,6 @@
-"""A deterministic bilingual corpus for benchmarks: N issues per language, ~8-10 KB each.
+"""A deterministic bilingual corpus for benchmarks: N issues per language, ~8-10 KB of Markdown
+per English issue and ~12-14 KB per Chinese one (the real Chinese content is that dense: the
+seed policy document alone is 29 KB).
 
     python -m benchmarks.corpus --issues 500 --out /tmp/corpus [--seed 1] [--cadence weekly]
 
@@ -570,9 +572,13 @@ def _link(seed: int, lang: str, plans: dict[int, Issue], number: int, at: int) -
     return f"另见[第{target}期]({target}.md#{art.id})：{art.title['zh']}。"
 
 
+# Markdown bytes per issue: a target drawn per issue between these bounds.
+SIZES = {"en": (8300, 9700), "zh": (12800, 14000)}
+
+
 def render_issue(seed: int, issue: Issue, lang: str, plans: dict[int, Issue]) -> str:
-    """The issue's Markdown, between 8 and 10 KB of UTF-8 (a target drawn per issue)."""
-    target = random.Random(f"{seed}:{issue.number}:size").randint(8300, 9700)
+    """The issue's Markdown, of about the size SIZES gives its language."""
+    target = random.Random(f"{seed}:{issue.number}:size").randint(*SIZES[lang])
     per_para, best = 300, (1 << 30, "")
     for _ in range(12):  # a few deterministic passes, scaling the paragraph budget
         text = _render_issue(seed, issue, lang, plans, per_para)

@@ -372,9 +372,14 @@ def pelican(site: Path, work: Path, venv: Path, edit: str) -> Tool | None:
 
 
 def pagefind_cli() -> Path | None:
-    found = sorted(REPO.glob(".venv/lib/python3*/site-packages/pagefind_bin_extended/"
-                             "pagefind_extended"))
-    return found[0] if found else None
+    """The Pagefind binary the build runs (see generator/search/binary.py), if installed."""
+    from generator.errors import PagefindError
+    from generator.search.binary import find
+
+    try:
+        return find()
+    except PagefindError:
+        return None
 
 
 # ----- running ----------------------------------------------------------------------------
@@ -648,21 +653,6 @@ def main(argv: list[str] | None = None) -> int:
         results["pagefind-cli (newsletter out)"] = {"cold": pagefind_runs(
             exe, ours_out, "pagefind-cli", args.runs, "newsletter's output", trash, idle, log)}
         remove(ours_out / "pagefind-cli")
-        # Like for like: the CLI over the copies our build indexes (weighted headings and the
-        # Chinese n-gram blocks that fix recall), which hold more words than the pages.
-        from generator.search.index import indexed_html
-
-        copies = work / "indexed-copies"
-        remove(copies)
-        for page in ours_out.rglob("index.html"):
-            text = page.read_text(encoding="utf-8")
-            if "data-pagefind-body" in text:
-                target = copies / page.relative_to(ours_out)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(indexed_html(text), encoding="utf-8")
-        results["pagefind-cli (indexed copies)"] = {"cold": pagefind_runs(
-            exe, copies, "pagefind", args.runs, "the indexed copies", trash, idle, log)}
-        remove(copies)
     peers = [p for p in args.peers.split(",") if p]
     peer_runs = args.peer_runs or args.runs
     for name in peers:

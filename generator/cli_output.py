@@ -60,5 +60,5 @@ def summary(report: BuildReport, out: Path) -> str:
 def search_failed(exc: Exception) -> str:
     """The message for a search index Pagefind could not build (missing or broken)."""
     return (f"error: the search index could not be built: {exc}\n"
-            "    hint: reinstall with `pip install -e .` (it brings Pagefind), or build without "
+            "    hint: install Pagefind with `npm ci` in the generator's folder, or build without "
             "the index: newsletter build --no-search")

@@ -1,4 +1,4 @@
-"""Make a Pagefind 1.5 bundle byte-reproducible.
+"""Make a Pagefind 1.6 bundle byte-reproducible.
 
 Pagefind writes each filter's values, and the list of filters in each language's meta file,
 in hash-map order, which changes from run to run, and names those files by a hash of their

@@ -15,15 +15,12 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from generator.errors import PagefindError
+from generator.search.binary import find as find_binary
 
 
 class PagefindService:
     def __init__(self) -> None:
-        from pagefind.service import get_executable  # (asyncio and more: not for every build)
-
-        binary = get_executable()
-        if binary is None:
-            raise PagefindError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+        binary = find_binary()
         try:
             self._proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)

@@ -1,14 +1,15 @@
 """How a language's search index is split into parts, and where each part's bundle goes.
 
-Pagefind builds a language's index in one process, and the Chinese one, with its bigram
-blocks (`ngrams`), took 1.8 GB and 24 s at 2,000 issues, growing with the archive. Split by a
+Pagefind builds a language's index in one process, and the Chinese one took 1.8 GB and 24 s
+at 2,000 issues when it carried n-gram blocks, growing with the archive. Split by a
 hash of the page path, each part is a fair sample of the archive: its word statistics are
 close to the whole's, so the search page can merge the parts (Pagefind's `mergeIndex`) and
 rank as before. Measured at 2,000 issues (benchmarks/README.md): in two or three parts the
 Chinese index took under 1 GB and 19-20 s in all, and ranked the same; in parts of under 100
 pages it ranked worse. English ranked worse when split, and its index is small: only
-languages indexed with bigram blocks are split. Pure: the renderer (the search page names the
-parts it merges) and the indexer ask the same questions.
+Chinese is split (the blocks are gone since Pagefind 1.6; the split still bounds the largest
+process: benchmarks/README.md). Pure: the renderer (the search page names the parts it
+merges) and the indexer ask the same questions.
 """
 
 from __future__ import annotations

@@ -29,9 +29,15 @@ def _build_served(serve: Callable[..., str], out: Path, root: Path, search: bool
 
 
 @pytest.fixture(scope="session")
-def seed_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> str:
+def seed_out(build_dir: Callable[[str], Path]) -> Path:
+    """Where the seed site served at `seed_url` is built."""
+    return build_dir("browser-seed")
+
+
+@pytest.fixture(scope="session")
+def seed_url(serve: Callable[..., str], seed_out: Path) -> str:
     """http://127.0.0.1:<port>/newsletter/ serving the seed site built with search."""
-    return _build_served(serve, build_dir("browser-seed"), REPO, search=True)
+    return _build_served(serve, seed_out, REPO, search=True)
 
 
 @pytest.fixture(scope="session")

@@ -17,10 +17,12 @@ if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
     sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.recall import misses, pages, sample  # noqa: E402
 from generator.search import parts as search_parts  # noqa: E402
 
 pytestmark = pytest.mark.browser
 ISSUES = 150  # per language
+Built = tuple[str, Path, Path]  # URL, site folder, output folder
 TITLE = re.compile(r"^### (.+?) \{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 SEARCH = """async (q) => {
@@ -34,7 +36,8 @@ SEARCH = """async (q) => {
 
 
 def _corpus(serve: Callable[..., str], build_dir: Callable[[str], Path], name: str,
-            issues: int, pages_per_part: int) -> tuple[str, Path]:
+            issues: int, pages_per_part: int) -> Built:
+    """(URL, site folder, output folder) of a generated corpus built with search."""
     root = write_corpus(build_dir(f"{name}-src"), issues, seed=3)
     (root / "themes").symlink_to(REPO / "themes")
     out = build_dir(f"{name}-out")
@@ -43,11 +46,11 @@ def _corpus(serve: Callable[..., str], build_dir: Callable[[str], Path], name: s
         patch.setattr(search_parts, "PAGES_PER_PART", pages_per_part)
         with concurrent.futures.ThreadPoolExecutor(1) as pool:  # keep Playwright's loop apart
             pool.submit(build_site, root, out, base_url=url).result()
-    return url, root
+    return url, root, out
 
 
 @pytest.fixture(scope="session")
-def corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+def corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> Built:
     return _corpus(serve, build_dir, "corpus", ISSUES, search_parts.PAGES_PER_PART)
 
 
@@ -57,13 +60,13 @@ SPLIT_ISSUES = 1100
 
 
 @pytest.fixture(scope="session")
-def big_corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+def big_corpus_url(serve: Callable[..., str], build_dir: Callable[[str], Path]) -> Built:
     return _corpus(serve, build_dir, "big-corpus", SPLIT_ISSUES, search_parts.PAGES_PER_PART)
 
 
 @pytest.fixture(scope="session")
 def split_corpus_url(serve: Callable[..., str],
-                     build_dir: Callable[[str], Path]) -> tuple[str, Path]:
+                     build_dir: Callable[[str], Path]) -> Built:
     """The big corpus with its Chinese index in two parts (search_parts)."""
     return _corpus(serve, build_dir, "split-corpus", SPLIT_ISSUES, 600)
 
@@ -82,16 +85,16 @@ def unique_titles(root: Path, lang: str, step: int = 7,
 
 # Measured on this corpus (seed 3, 150 issues a language): an article's headline, searched
 # as plain words, puts its issue in the first three for 10 of 12 English and 10 of 12 Chinese
-# headlines; as an exact phrase ("…") first for all 12 English ones but only 2 Chinese ones:
-# Pagefind's phrase search does not work for Chinese (its query and index segmenters cut
+# headlines; as an exact phrase ("…") first for all 12 English ones and 9 of 12 Chinese ones
+# (Pagefind 1.5 with n-gram blocks: 2; its query and index segmenters cut some headlines
 # differently). The floors hold that quality; a ranking change that loses it fails here.
-FLOORS = {"en": {"top3": 9, "exact_first": 12}, "zh": {"top3": 9, "exact_first": 0}}
+FLOORS = {"en": {"top3": 9, "exact_first": 12}, "zh": {"top3": 9, "exact_first": 8}}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_results_stay_in_language_and_rank_sanely(page, corpus_url: tuple[str, Path],
+def test_results_stay_in_language_and_rank_sanely(page, corpus_url: Built,
                                                   lang: str) -> None:
-    url, root = corpus_url
+    url, root, _ = corpus_url
     page.goto(url + f"{lang}/search/")
     page.wait_for_selector(".pagefind-ui__search-input")
     titles = unique_titles(root, lang)
@@ -114,8 +117,8 @@ def test_results_stay_in_language_and_rank_sanely(page, corpus_url: tuple[str, P
     assert exact_first >= FLOORS[lang]["exact_first"], f"exact phrase first: {exact_first}/12"
 
 
-def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: tuple[str, Path],
-                                                        split_corpus_url: tuple[str, Path]
+def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: Built,
+                                                        split_corpus_url: Built
                                                         ) -> None:
     """The search page merges the parts of a split Chinese index before its first search:
     every query finds as many pages as over the whole index, the headlines rank as well, and
@@ -124,7 +127,7 @@ def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: tu
     found: dict[str, list[dict]] = {}
     filters: dict[str, dict] = {}
     top3: dict[str, int] = {}
-    for name, (url, _) in (("whole", big_corpus_url), ("split", split_corpus_url)):
+    for name, (url, _, _) in (("whole", big_corpus_url), ("split", split_corpus_url)):
         page.goto(url + "zh/search/")
         page.wait_for_selector(".pagefind-ui__search-input")  # started: the parts merged
         found[name] = [page.evaluate(SEARCH, title) for title, _, _ in titles]
@@ -138,3 +141,13 @@ def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: tu
     assert top3["split"] >= top3["whole"] - 1, top3
     assert filters["split"] == filters["whole"] and filters["split"], filters
     assert not page.js_errors
+
+
+def test_chinese_recall_on_a_generated_corpus(page, corpus_url: Built) -> None:
+    """>= 99% of random 2-8 character substrings of the Chinese text find their page (the
+    benchmark measures 1,000 on 500 issues: benchmarks/README.md)."""
+    url, _, out = corpus_url
+    queries = sample(pages(out, "zh"), 300, seed=11)
+    page.goto(url + "zh/search/")
+    missed = misses(page, url + "pagefind/pagefind.js", queries)
+    assert len(missed) <= 3, missed

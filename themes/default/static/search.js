@@ -44,20 +44,23 @@
       }
     }
 
-    /* Excerpts Pagefind took from the n-gram blocks the build adds for Chinese
-     * recall (see generator/ngrams.py) are runs of 2-3 characters separated by
-     * spaces: show no excerpt rather than that. */
-    var SOUP = /(?:(?:<\/?mark>)*[\u3400-\u9fff]{1,3}(?:<\/?mark>)*\s+){3}/;
+    /* The query of the search under way: search-results.js cuts excerpts around it. */
+    var term = "";
 
-    function clean(excerpt) {
-      return SOUP.test(excerpt || "") ? "" : excerpt;
+    function processTerm(value) {
+      term = value;
+      return value;
     }
 
     function processResult(result) {
-      result.excerpt = clean(result.excerpt);
-      (result.sub_results || []).forEach(function (sub) {
-        sub.excerpt = clean(sub.excerpt);
-      });
+      var results = window.NewsletterSearchResults;
+      if (results) {
+        try {
+          result = results.process(result, term);
+        } catch (e) {
+          /* Pagefind's own excerpts, then */
+        }
+      }
       /* Show the localized date beside the title ("No.13 · July 15, 2016"). */
       if (result.meta && result.meta.date && result.meta.title) {
         result.meta.title = result.meta.title + " · " + result.meta.date;
@@ -78,6 +81,7 @@
         bundlePath: el.dataset.bundle,
         showSubResults: true,
         showImages: false,
+        processTerm: processTerm,
         processResult: processResult,
         sort: newest && newest.checked ? { date: "desc" } : null,
         translations: { placeholder: el.dataset.placeholder }
@@ -145,7 +149,29 @@
       }
     }
 
+    /* The language switch leads to the other language's search page with the same query. */
+    function keepQueryInSwitch(value) {
+      var links = document.querySelectorAll(".lang-switch a[hreflang]");
+      for (var i = 0; i < links.length; i++) {
+        try {
+          var url = new URL(links[i].getAttribute("data-base-href") ||
+                            links[i].getAttribute("href"), window.location.href);
+          url.hash = "";
+          if (value) {
+            url.searchParams.set("q", value);
+          } else {
+            url.searchParams.delete("q");
+          }
+          links[i].setAttribute("data-base-href", url.href);  /* what site.js starts from */
+          links[i].setAttribute("href", url.href);
+        } catch (e) {
+          /* ignore */
+        }
+      }
+    }
+
     var q = currentQuery().trim();
+    keepQueryInSwitch(q);
     if (q) {
       afterFilters(function () {
         try {
@@ -180,6 +206,7 @@
         if (url.href !== window.location.href) {
           window.history.replaceState(window.history.state, "", url.href);
         }
+        keepQueryInSwitch(value);
       } catch (e) {
         /* ignore */
       }

@@ -113,3 +113,24 @@
     root.classList.remove("smooth-scroll");
   });
 })();
+
+/* "/" puts the cursor in the search box (the search page's own, else the masthead's), as on
+ * most sites with a search box; not while the reader is typing in a field. */
+(function () {
+  "use strict";
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey ||
+        (target && (target.isContentEditable ||
+                    /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)))) {
+      return;
+    }
+    var box = document.querySelector(".pagefind-ui__search-input") ||
+      document.getElementById("site-search");
+    if (box) {
+      event.preventDefault();
+      box.focus();
+    }
+  });
+})();

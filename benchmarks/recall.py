@@ -1,0 +1,135 @@
+"""Chinese recall of a built site's search index, measured with Pagefind's own JS API in
+Chromium: random 2-8 character substrings of the Chinese text each page indexes must find
+that page.
+
+    python -m benchmarks.recall OUT [--queries 1000] [--seed 1] [--lang zh]
+
+OUT is a built output folder (`newsletter build --out OUT`). Prints the recall and the misses.
+Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM), driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import http.server
+import os
+import random
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_BODY = re.compile(r"<(\w+)[^>]*\bdata-pagefind-body\b[^>]*>(.*)</\1>", re.DOTALL)
+_IGNORED = re.compile(r"<(\w+)[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+# Every query, then the URLs of all its results. A result's URL is in its data, which
+# Pagefind loads and makes excerpts for on demand: slow for a query found on hundreds of
+# pages, so each page's URL is looked up once, by its result id, and remembered.
+SEARCH_ALL = """async ([bundle, queries]) => {
+  const pf = await import(bundle);
+  const urls = new Map();
+  const out = [];
+  for (const q of queries) {
+    const r = await pf.search(q);
+    await Promise.all(r.results.filter((x) => !urls.has(x.id)).map(
+      async (x) => urls.set(x.id, (await x.data()).url)));
+    out.push(r.results.map((x) => urls.get(x.id)));
+  }
+  return out;
+}"""
+
+
+def indexed_text(page: str) -> str:
+    """The text Pagefind indexes of a page: its data-pagefind-body, less ignored parts."""
+    match = _BODY.search(page)
+    if match is None:
+        return ""
+    return html.unescape(_TAG.sub(" ", _IGNORED.sub(" ", match.group(2))))
+
+
+def pages(out: Path, lang: str) -> dict[str, str]:
+    """Site-relative URL ("/zh/issues/3/") -> indexed text, for the language's indexed pages."""
+    found = {}
+    for path in sorted((out / lang).rglob("index.html")):
+        text = indexed_text(path.read_text(encoding="utf-8"))
+        if text:
+            found["/" + path.parent.relative_to(out).as_posix() + "/"] = text
+    return found
+
+
+def sample(texts: dict[str, str], count: int, seed: int) -> list[tuple[str, str]]:
+    """(substring, URL of a page it comes from): pages drawn evenly, then a run of Chinese
+    characters in the page, then a length from 2 to 8 and a place in the run."""
+    rng = random.Random(seed)
+    runs = {url: _HAN_RUN.findall(text) for url, text in texts.items()}
+    urls = sorted(url for url, found in runs.items() if found)
+    queries = []
+    while len(queries) < count:
+        url = rng.choice(urls)
+        run = rng.choice(runs[url])
+        size = min(len(run), rng.randint(2, 8))
+        at = rng.randint(0, len(run) - size)
+        queries.append((run[at:at + size], url))
+    return queries
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+def misses(page, bundle: str, queries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (query, URL) pairs whose URL is not among the query's results, with `page` (a
+    Playwright page) open on the site and `bundle` the URL of its pagefind.js."""
+    found = page.evaluate(SEARCH_ALL, [bundle, [q for q, _ in queries]])
+    return [(q, url) for (q, url), urls in zip(queries, found, strict=True)
+            if not any(u.endswith(url) for u in urls)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.recall", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="a built output folder")
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lang", default="zh")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    queries = sample(pages(args.out, args.lang), args.queries, args.seed)
+    with served(args.out) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(600_000)
+        page.goto(url + f"{args.lang}/search/")
+        missed = misses(page, url + "pagefind/pagefind.js", queries)
+        browser.close()
+    found = len(queries) - len(missed)
+    print(f"recall: {found}/{len(queries)} = {found / len(queries):.2%}")
+    for query, page_url in missed:
+        print(f"  missed {query!r} on {page_url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
