@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from babel.dates import format_date, format_skeleton
@@ -16,11 +17,14 @@ from generator.content.reader import SourceFile
 from generator.errors import Diagnostics
 from generator.model import Document, Heading
 
+UrlRule = Callable[[str, str, str], str]  # (kind, lang, key) -> "en/issues/13/"
 _SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRenderer,
-                  diags: Diagnostics) -> Document | None:
+                  diags: Diagnostics, url_path: UrlRule) -> Document | None:
+    """`url_path(kind, lang, key)`: the site's URL rule (site.linking.url_path), passed in
+    because the site stage comes after this one and only it knows where documents go."""
     meta = parse(source.text, source.path, source.kind, config.codes, diags)
     if meta is None:
         return None
@@ -66,7 +70,8 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
         translation_of=translation_of or None, translated_from=translated_from or None,
         source=fields.get("source"), colophon_html=colophon.html if colophon else "",
         body_html=body.html, headings=body.headings, links=links,
-        lines={**meta.lines, "body": meta.body_line}, month_only=fields.get("month_only", False),
+        url_path=url_path(kind, source.lang, key), lines={**meta.lines, "body": meta.body_line},
+        month_only=fields.get("month_only", False),
     )
 
 

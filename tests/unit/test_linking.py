@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.errors import Diagnostics
 from generator.model import Document, Heading, LinkRef
-from generator.site.linking import build_site
+from generator.site.linking import build_site, url_path
 
 
 def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(2020, 1, 1),
@@ -20,7 +20,7 @@ def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(202
         number=(int(key) if number == "key" else number) if kind == "issue" else None,
         summary="", draft=False,
         translation_of=translation_of, translated_from=None, source=None, colophon_html="",
-        body_html="", headings=headings, links=links,
+        body_html="", headings=headings, links=links, url_path=url_path(kind, lang, key),
         lines={"number": 2, "date": 3, "translation_key": 4, "translation_of": 5})
 
 
@@ -110,3 +110,10 @@ def test_two_issues_of_one_date_without_numbers_are_an_error_at_the_date() -> No
                            path="content/en/issues/2010-03-30-b.md"))
     [error] = diags.errors
     assert error.line == 3 and "2010-03-30 already names" in error.message
+
+
+def test_the_url_rule_names_issues_by_number_or_date_and_pages_by_key() -> None:
+    assert url_path("issue", "en", "13") == "en/issues/13/"
+    assert url_path("issue", "zh", "2010-03-30") == "zh/issues/2010-03-30/"
+    assert url_path("issue", "en", "2015-06") == "en/issues/2015-06/"
+    assert url_path("page", "zh", "about") == "zh/about/"
