@@ -7,13 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from babel.dates import format_date, format_skeleton
-
 from generator.content.config import Language, SiteConfig
 from generator.content.frontmatter import parse
 from generator.content.lint import line_of, lint
 from generator.content.markup import MarkdownRenderer
 from generator.content.reader import SourceFile
+from generator.content.titles import dated_issue_title
 from generator.errors import Diagnostics
 from generator.model import Document, Heading
 
@@ -76,17 +75,15 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
 
 
 def _issue_name(fields: dict, lang: Language) -> tuple[str, str]:
-    """An issue's key (its URL's last part) and default title: by its number, or, for an
-    issue of the era without numbers, by its date ("2010-03-30", "2015-06" for a month).
-    Such a title is the newsletter's name and the date in the language's own format."""
+    """An issue's key and default title: by its number, or, for an issue of the era without
+    numbers, by its date ("2010-03-30", "2015-06" for a month)."""
     if fields.get("number") is not None:
         return str(fields["number"]), lang.issue_title.format(number=fields["number"])
     day = fields["date"]
     day = day.date() if isinstance(day, dt.datetime) else day
-    if fields["month_only"]:
-        return day.strftime("%Y-%m"), f"{lang.title} · " + format_skeleton(
-            "yMMMM", day, locale=lang.locale)
-    return day.isoformat(), f"{lang.title} · " + format_date(day, "long", locale=lang.locale)
+    month_only = fields["month_only"]
+    key = day.strftime("%Y-%m") if month_only else day.isoformat()
+    return key, dated_issue_title(lang.title, lang.locale, day, month_only)
 
 
 # Ids the theme's pages give their own elements (a test keeps this in step with the
