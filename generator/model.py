@@ -70,6 +70,14 @@ class Document:
                            if isinstance(self.date, dt.datetime) else self.date)
 
     @property
+    def iso_date(self) -> str:
+        """The date no more precisely than it is known, as ISO 8601 and HTML's <time> write
+        it: "2016-07-15", or "2015-06" for an issue known only by its month ("" if undated)."""
+        if self.day is None:
+            return ""
+        return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
+
+    @property
     def sections(self) -> tuple[Section, ...]:
         """`##` sections with their `###` articles, as in the issue's table of contents."""
         sections: list[Section] = []

@@ -117,3 +117,23 @@ def test_the_url_rule_names_issues_by_number_or_date_and_pages_by_key() -> None:
     assert url_path("issue", "zh", "2010-03-30") == "zh/issues/2010-03-30/"
     assert url_path("issue", "en", "2015-06") == "en/issues/2015-06/"
     assert url_path("page", "zh", "about") == "zh/about/"
+
+
+def test_issues_named_by_date_sort_pair_and_link_like_numbered_ones() -> None:
+    """A month-only issue (2011-06, standing for its first day) sorts among dated ones; the
+    same date pairs the translations; the oldest and newest issues have one neighbour."""
+    site, diags = site_of(doc("en", "2011-06-15", date=dt.date(2011, 6, 15), number=None),
+                          doc("en", "2011-06", date=dt.date(2011, 6, 1), number=None),
+                          doc("en", "333", date=dt.date(2004, 12, 30)),
+                          doc("en", "6", date=dt.date(2015, 6, 1)),
+                          doc("zh", "2011-06", date=dt.date(2011, 6, 1), number=None,
+                              translation_of="en"))
+    assert not diags.items
+    assert [d.key for d in site.issues("en")] == ["6", "2011-06-15", "2011-06", "333"]
+    oldest, month, newest = (next(d for d in site.issues("en") if d.key == k)
+                             for k in ("333", "2011-06", "6"))
+    assert [d.lang for d in site.versions(month).values()] == ["en", "zh"]
+    assert site.neighbours(oldest) == (None, month)
+    assert site.neighbours(newest)[1] is None
+    assert [d.key for d in site.issues("zh")] == ["2011-06"]
+    assert site.neighbours(site.issues("zh")[0]) == (None, None)
