@@ -39,7 +39,9 @@ class Document:
 
     kind: str  # "issue" | "page"
     lang: str
-    key: str  # pairs translations: the issue number, or the page's translation key
+    # Pairs translations and names the document in its URL: an issue's number, or its date
+    # for an issue without one ("2010-03-30", "2015-06"), or a page's translation key.
+    key: str
     source_path: str
     digest: str
     title: str
@@ -54,18 +56,26 @@ class Document:
     body_html: str
     headings: tuple[Heading, ...]
     links: tuple[LinkRef, ...]
+    # Where the document is published ("en/issues/13/", "en/issues/2010-03-30/", "zh/about/"):
+    # given by whoever makes the Document, from the one rule in site.linking.url_path. Held,
+    # not derived here, because a rebuild of a 4,000-issue site reads it 50,000 times.
+    url_path: str = field(repr=False, compare=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     month_only: bool = False  # `date: 2015-06`: `date` is the first of that month
-    # Made from the fields above whenever a Document is made: a rebuild of a 4,000-issue
-    # site reads url_path and day 50,000 times.
-    url_path: str = field(init=False, repr=False, compare=False)  # "en/issues/13/", "zh/about/"
+    # Made from `date` whenever a Document is made (read as often as url_path).
     day: dt.date | None = field(init=False, repr=False, compare=False)  # `date` without a time
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "url_path", f"{self.lang}/issues/{self.key}/"
-                           if self.kind == "issue" else f"{self.lang}/{self.key}/")
         object.__setattr__(self, "day", self.date.date()
                            if isinstance(self.date, dt.datetime) else self.date)
+
+    @property
+    def iso_date(self) -> str:
+        """The date no more precisely than it is known, as ISO 8601 and HTML's <time> write
+        it: "2016-07-15", or "2015-06" for an issue known only by its month ("" if undated)."""
+        if self.day is None:
+            return ""
+        return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -90,7 +100,7 @@ class Document:
 class Site:
     languages: tuple[str, ...]
     default_language: str
-    documents: tuple[Document, ...]  # sorted: language, kind, date, number, key
+    documents: tuple[Document, ...]  # sorted: language, kind, number, key
 
     # Indexes are derived once per Site (cached_property writes past the frozen __setattr__).
     @cached_property

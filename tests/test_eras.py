@@ -81,3 +81,16 @@ def test_two_issues_of_one_date_are_an_error(site: Path) -> None:
     assert "content/en/issues/2010-03-30.md:2: error: an issue without a number is named by " \
         "its date" in result.stderr or "content/en/issues/2010-03-30-again.md:2: error: an " \
         "issue without a number is named by its date" in result.stderr, result.stderr
+
+
+def test_the_email_subject_of_a_dated_issue_names_its_date_once(site: Path) -> None:
+    write(site, "content/en/issues/2011-06.md", "---\ndate: 2011-06\n---\n\nText.\n")
+    write(site, "content/en/issues/2009-01-01.md",
+          "---\ndate: 2009-01-01\ntitle: Special issue\n---\n\nText.\n")
+    subjects = {}
+    for key in ("2011-06", "2009-01-01"):
+        result = newsletter(site, "email", key, "--lang", "en", "--out", str(site / "mail"))
+        assert result.returncode == 0, result.stderr
+        subjects[key] = (site / f"mail/email/en/{key}/subject.txt").read_text(encoding="utf-8")
+    assert subjects == {"2011-06": "China Science and Technology Newsletter · June 2011\n",
+                        "2009-01-01": "Special issue — January 1, 2009\n"}

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
-
-from babel.dates import format_date, format_skeleton
 
 from generator.content.config import Language, SiteConfig
 from generator.content.frontmatter import parse
 from generator.content.lint import line_of, lint, lint_punctuation
 from generator.content.markup import MarkdownRenderer
 from generator.content.reader import SourceFile
+from generator.content.titles import dated_issue_title
 from generator.errors import Diagnostics
 from generator.model import Document, Heading
 
+UrlRule = Callable[[str, str, str], str]  # (kind, lang, key) -> "en/issues/13/"
 _SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRenderer,
-                  diags: Diagnostics) -> Document | None:
+                  diags: Diagnostics, url_path: UrlRule) -> Document | None:
+    """`url_path(kind, lang, key)`: the site's URL rule (site.linking.url_path), passed in
+    because the site stage comes after this one and only it knows where documents go."""
     meta = parse(source.text, source.path, source.kind, config.codes, diags)
     if meta is None:
         return None
@@ -68,22 +71,21 @@ def load_document(source: SourceFile, config: SiteConfig, renderer: MarkdownRend
         translation_of=translation_of or None, translated_from=translated_from or None,
         source=fields.get("source"), colophon_html=colophon.html if colophon else "",
         body_html=body.html, headings=body.headings, links=links,
-        lines={**meta.lines, "body": meta.body_line}, month_only=fields.get("month_only", False),
+        url_path=url_path(kind, source.lang, key), lines={**meta.lines, "body": meta.body_line},
+        month_only=fields.get("month_only", False),
     )
 
 
 def _issue_name(fields: dict, lang: Language) -> tuple[str, str]:
-    """An issue's key (its URL's last part) and default title: by its number, or, for an
-    issue of the era without numbers, by its date ("2010-03-30", "2015-06" for a month).
-    Such a title is the newsletter's name and the date in the language's own format."""
+    """An issue's key and default title: by its number, or, for an issue of the era without
+    numbers, by its date ("2010-03-30", "2015-06" for a month)."""
     if fields.get("number") is not None:
         return str(fields["number"]), lang.issue_title.format(number=fields["number"])
     day = fields["date"]
     day = day.date() if isinstance(day, dt.datetime) else day
-    if fields["month_only"]:
-        return day.strftime("%Y-%m"), f"{lang.title} · " + format_skeleton(
-            "yMMMM", day, locale=lang.locale)
-    return day.isoformat(), f"{lang.title} · " + format_date(day, "long", locale=lang.locale)
+    month_only = fields["month_only"]
+    key = day.strftime("%Y-%m") if month_only else day.isoformat()
+    return key, dated_issue_title(lang.title, lang.locale, day, month_only)
 
 
 # Ids the theme's pages give their own elements (a test keeps this in step with the

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.errors import Diagnostic
 from generator.model import Document, Heading, LinkRef
+from generator.site.linking import url_path
 
 
 class Invalid(ValueError):
@@ -46,7 +47,9 @@ def decode_document(data: Any) -> Document:
     lines = data.get("lines")
     _expect(isinstance(lines, dict) and all(isinstance(k, str) and _is_int(v)
                                             for k, v in lines.items()), "lines")
+    # The URL is not stored: the site's one rule makes it from kind, language and key.
     return Document(**values, number=number, draft=data["draft"], lines=lines,
+                    url_path=url_path(values["kind"], values["lang"], values["key"]),
                     month_only=data["month_only"],
                     date=_date(data.get("date"), data.get("datetime")),
                     headings=tuple(_heading(h) for h in _list(data.get("headings"))),

@@ -18,6 +18,7 @@ from generator.errors import Diagnostics
 from generator.incremental.documents import DocumentCache, Entry
 from generator.incremental.pool import run_all
 from generator.model import Document
+from generator.site.linking import url_path
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _load(source: SourceFile, config: SiteConfig, root: Path) -> tuple[SourceFil
     read = source if source.text is not None else with_text(root, source, diags)
     if read is None:
         return None, (None, diags.items)  # not UTF-8: reported
-    return replace(read, text=None), (load_document(read, config, _renderer(), diags),
+    return replace(read, text=None), (load_document(read, config, _renderer(), diags, url_path),
                                       diags.items)
 
 

@@ -7,11 +7,11 @@ import hashlib
 from generator.model import Document
 
 # What lists of documents and links to a document show: all but the text (body, colophon,
-# links, lines) and its digest. A Document's url_path, day, sections and anchors are made from
-# these alone.
+# links, lines) and its digest. A Document's url_path, day, iso_date, sections and anchors are
+# made from these alone.
 HEAD_FIELDS = ("kind", "lang", "key", "source_path", "title", "date", "number", "summary",
                "draft", "translation_of", "translated_from", "source", "headings", "month_only")
-HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "sections", "anchors"))
+HEAD_SHOWS = frozenset(HEAD_FIELDS + ("url_path", "day", "iso_date", "sections", "anchors"))
 
 
 class Head:

@@ -19,6 +19,7 @@ from generator.render import parallel
 from generator.render.heads import Head
 from generator.render.structured import structured_data
 from generator.render.typography import reading_minutes
+from generator.site.linking import url_path
 
 _LOCAL_HREF = re.compile(r'href="#')
 # Pages left out of the sitemap (and marked noindex): stand-ins for missing translations,
@@ -196,7 +197,7 @@ class Renderer:
             elif code not in versions and doc is self.site.original(doc):
                 # A stand-in page in `code` that says the document is not translated and
                 # shows the original; the switch leads to the original (`paths`).
-                yield self.page("missing.html", code, f"{code}/{doc.url_path.split('/', 1)[1]}",
+                yield self.page("missing.html", code, url_path(doc.kind, code, doc.key),
                                 _paths(versions), doc=self.head(doc),
                                 original_lang=self.config.language(doc.lang),
                                 derived=(lambda doc=doc: {"body": self.body(doc)},
@@ -204,7 +205,7 @@ class Renderer:
 
     def document(self, doc: Document, versions: dict[str, Document], paths: dict[str, str],
                  home: dict[str, str]) -> Job:
-        fallback = {code: f"{code}/{doc.url_path.split('/', 1)[1]}" for code in home}
+        fallback = {code: url_path(doc.kind, code, doc.key) for code in home}
         lastmod = doc.day.isoformat() if doc.day else None
         context: dict[str, object] = {"doc": doc,
                                       "original": self.head(self.site.original(doc)),

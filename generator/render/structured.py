@@ -15,8 +15,7 @@ def _periodical(lang: Language, config: SiteConfig) -> dict:
 def structured_data(doc: Document, lang: Language, config: SiteConfig,
                     description: str) -> dict:
     url = config.base_url + doc.url_path
-    date = (doc.day.isoformat()[:7] if doc.month_only else doc.day.isoformat()) \
-        if doc.day else None  # (ISO 8601: a month alone is "2015-06")
+    date = doc.iso_date or None
     if doc.kind == "issue":
         articles = [{"@type": "NewsArticle", "headline": article.title,
                      "url": f"{url}#{article.id}", "inLanguage": lang.tag,

@@ -10,6 +10,13 @@ RESERVED = {"issues", "search", "subscribe", "feed.xml", "pagefind", "static", "
             "index.html", "404.html"}
 
 
+def url_path(kind: str, lang: str, key: str) -> str:
+    """The one URL rule: where a document is published, below base_url. An issue is at
+    /{lang}/issues/{key}/, its key being its number (13) or, for an issue without one, its
+    date (2010-03-30, or 2015-06 when only the month is known); a page at /{lang}/{key}/."""
+    return f"{lang}/issues/{key}/" if kind == "issue" else f"{lang}/{key}/"
+
+
 def build_site(documents: list[Document], languages: tuple[str, ...], default_language: str,
                diags: Diagnostics) -> Site:
     by_url: dict[str, Document] = {}

@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.errors import Diagnostics
 from generator.model import Document, Heading, LinkRef
-from generator.site.linking import build_site
+from generator.site.linking import build_site, url_path
 
 
 def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(2020, 1, 1),
@@ -20,7 +20,7 @@ def doc(lang: str, key: str, *, kind: str = "issue", date: dt.date = dt.date(202
         number=(int(key) if number == "key" else number) if kind == "issue" else None,
         summary="", draft=False,
         translation_of=translation_of, translated_from=None, source=None, colophon_html="",
-        body_html="", headings=headings, links=links,
+        body_html="", headings=headings, links=links, url_path=url_path(kind, lang, key),
         lines={"number": 2, "date": 3, "translation_key": 4, "translation_of": 5})
 
 
@@ -110,3 +110,30 @@ def test_two_issues_of_one_date_without_numbers_are_an_error_at_the_date() -> No
                            path="content/en/issues/2010-03-30-b.md"))
     [error] = diags.errors
     assert error.line == 3 and "2010-03-30 already names" in error.message
+
+
+def test_the_url_rule_names_issues_by_number_or_date_and_pages_by_key() -> None:
+    assert url_path("issue", "en", "13") == "en/issues/13/"
+    assert url_path("issue", "zh", "2010-03-30") == "zh/issues/2010-03-30/"
+    assert url_path("issue", "en", "2015-06") == "en/issues/2015-06/"
+    assert url_path("page", "zh", "about") == "zh/about/"
+
+
+def test_issues_named_by_date_sort_pair_and_link_like_numbered_ones() -> None:
+    """A month-only issue (2011-06, standing for its first day) sorts among dated ones; the
+    same date pairs the translations; the oldest and newest issues have one neighbour."""
+    site, diags = site_of(doc("en", "2011-06-15", date=dt.date(2011, 6, 15), number=None),
+                          doc("en", "2011-06", date=dt.date(2011, 6, 1), number=None),
+                          doc("en", "333", date=dt.date(2004, 12, 30)),
+                          doc("en", "6", date=dt.date(2015, 6, 1)),
+                          doc("zh", "2011-06", date=dt.date(2011, 6, 1), number=None,
+                              translation_of="en"))
+    assert not diags.items
+    assert [d.key for d in site.issues("en")] == ["6", "2011-06-15", "2011-06", "333"]
+    oldest, month, newest = (next(d for d in site.issues("en") if d.key == k)
+                             for k in ("333", "2011-06", "6"))
+    assert [d.lang for d in site.versions(month).values()] == ["en", "zh"]
+    assert site.neighbours(oldest) == (None, month)
+    assert site.neighbours(newest)[1] is None
+    assert [d.key for d in site.issues("zh")] == ["2011-06"]
+    assert site.neighbours(site.issues("zh")[0]) == (None, None)

@@ -11,7 +11,8 @@ from generator.model import Document
 DOC = Document(kind="issue", lang="en", key="1", source_path="content/en/issues/1.md",
                digest="abc", title="One", date=dt.date(2020, 1, 1), number=1, summary="",
                draft=False, translation_of=None, translated_from=None, source=None,
-               colophon_html="", body_html="<p>x</p>", headings=(), links=())
+               colophon_html="", body_html="<p>x</p>", headings=(), links=(),
+               url_path="en/issues/1/")
 
 
 def test_documents_count_by_identity():

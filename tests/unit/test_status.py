@@ -11,7 +11,7 @@ def doc(lang: str, digest: str, translation_of: str | None = None,
         translated_from: str | None = None, key: str = "1") -> Document:
     return Document("issue", lang, key, f"content/{lang}/issues/{key}.md", digest, "T",
                     dt.date(2020, 1, 1), int(key), "", False, translation_of, translated_from,
-                    None, "", "", (), ())
+                    None, "", "", (), (), f"{lang}/issues/{key}/")
 
 
 def test_articles_split_by_heading_id():
