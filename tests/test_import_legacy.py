@@ -108,7 +108,8 @@ def test_chinese_announcement_page(site) -> None:
     assert (front["title"], str(front["date"]), front["source"]) == \
         ("关于举办国际合作培训班的通知", "2012-04-18", "科技部")
     assert body == [("p", "为加强国际科技合作，决定举办培训班。"),
-                    ("panel", "专栏:培训内容 | 合作政策、项目管理。")]
+                    ("panel", "专栏：培训内容 | 合作政策、项目管理。")]  # `:` made full-width
+    assert any("half-width punctuation" in w["message"] for w in entry["warnings"])
 
 
 def test_second_mirror_is_a_duplicate_not_written(site) -> None:
