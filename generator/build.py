@@ -61,8 +61,8 @@ def _build(options: Options, theme: Theme, store: Store, started: float) -> Buil
     try:
         loaded = load(options, inputs, store)
     finally:
-        gc.freeze()
         gc.enable()
+    gc.freeze()  # (only once loaded: a failed load must not leave objects frozen in `serve`)
     try:
         report = BuildReport(warnings=loaded.warnings, drafts_skipped=loaded.drafts_skipped,
                              future_skipped=loaded.future_skipped)
