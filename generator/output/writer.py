@@ -85,7 +85,7 @@ def update(out: Path, outputs: list[Output], existing: Iterable[str] | None = No
         if output.path in seen:
             raise OutputCollision(f"two pages would be written to {output.path}")
         seen.add(output.path)
-        if output.data is None:  # kept
+        if output.kept:
             if output.path not in existing:  # the caller trusted an output it did not check
                 raise OutputCollision(f"{output.path} was to be kept but is not in {out}")
             continue
@@ -221,7 +221,7 @@ class StagedWriter:
         target.write_bytes(data)
 
     def _stage(self, output: Output, path: PurePosixPath) -> None:
-        if output.data is not None:
+        if not output.kept:
             self.put(output.path, output.data)
             return
         target = self.stage / path

@@ -46,7 +46,7 @@ def feed(renderer: Renderer, lang: str, built: dt.datetime | None = None) -> Job
     dated = [d for d in site.documents if d.lang == lang and d.date is not None]
     dated.sort(key=lambda d: (_aware(d.date, zone), d.number or 0, d.key), reverse=True)
     latest = dated[:FEED_SIZE]
-    return renderer.keyed(f"{lang}/feed.xml", ("feed", lang, built, [
+    return Job(f"{lang}/feed.xml", ("feed", lang, built, [
         renderer.linked(doc) for doc in latest]), lambda: _render(renderer, lang, latest, built))
 
 

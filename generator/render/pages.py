@@ -126,14 +126,10 @@ class Renderer:
                 switch=self.switch(lang, paths, fallback or paths), **context,
                 **(derived[0]() if derived else {})).encode("utf-8")
 
-        return self.keyed(path + "index.html" if path.endswith("/") or not path else path,
-                          # alternates and switch are made of these and the settings
-                          (template, lang, path, paths, fallback, x_default, has_about, context,
-                           derived[1] if derived else ()), produce, searchable)
-
-    def keyed(self, out_path: str, parts: tuple, produce: Callable[[], bytes],
-              searchable: bool = False) -> Job:
-        return Job(out_path, parts, produce, searchable)
+        return Job(path + "index.html" if path.endswith("/") or not path else path,
+                   # alternates and switch are made of these and the settings
+                   (template, lang, path, paths, fallback, x_default, has_about, context,
+                    derived[1] if derived else ()), produce, searchable)
 
     def linked(self, doc: Document) -> tuple[Document | Head, ...]:
         """The document and those its body links to: their URLs are in its HTML."""
@@ -166,7 +162,7 @@ class Renderer:
                         languages=self.config.languages, latest={
                             code: self.head((self.site.issues(code) or (None,))[0])
                             for code in self.site.languages})
-        yield self.keyed("404.html", ("404.html",), self.not_found)
+        yield Job("404.html", ("404.html",), self.not_found)
         years = {lang: self.site.by_year(lang) for lang in self.site.languages}
         for code in self.site.languages:
             latest = self.site.issues(code)[:1]

@@ -17,8 +17,7 @@ def sitemap(renderer: Renderer) -> list[Job]:
     return [
         # Thousands of entries of strings, whose repr is all of them: made in C, far faster
         # than the generic encoding.
-        renderer.keyed("sitemap.xml", ("sitemap.xml", repr([tuple(e) for e in entries])),
-                       produce),
-        renderer.keyed("robots.txt", ("robots.txt",), lambda: env.get_template(
+        Job("sitemap.xml", ("sitemap.xml", repr([tuple(e) for e in entries])), produce),
+        Job("robots.txt", ("robots.txt",), lambda: env.get_template(
             "robots.txt").render().encode("utf-8")),
     ]
