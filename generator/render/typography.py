@@ -21,9 +21,9 @@ _TAG = re.compile(r"(<[^>]*>)")
 _UNBREAKABLE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?"
                           r"|(?:January|February|March|April|May|June|July|August|September"
                           r"|October|November|December) \d{1,2}(?:st|nd|rd|th)?, \d{4}"
-                          r"|“[^“”<]{1,12}”")
+                          r"|“[^“”<>]{1,12}”")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 # Reading speeds for continuous prose: Chinese characters and English words a minute.
 _HAN_PER_MINUTE = 300
 _WORDS_PER_MINUTE = 200
@@ -46,13 +46,15 @@ def _anchored(match: re.Match[str], label: str) -> str:
 
 
 def _keep_together(html: str) -> str:
-    if not _UNBREAKABLE.search(html):
-        return html
-    parts = _TAG.split(html)
-    # Even indexes are text between tags; odd ones are the tags themselves.
-    for at in range(0, len(parts), 2):
-        parts[at] = _UNBREAKABLE.sub(r'<span class="nobr">\g<0></span>', parts[at])
-    return "".join(parts)
+    out: list[str] = []
+    at = 0
+    for match in _UNBREAKABLE.finditer(html):
+        start = match.start()
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            continue  # inside a tag (an attribute's value): text only is rewritten
+        out += (html[at:start], '<span class="nobr">', match.group(0), "</span>")
+        at = match.end()
+    return "".join((*out, html[at:])) if out else html
 
 
 def headline(text: str) -> Markup:
@@ -62,8 +64,9 @@ def headline(text: str) -> Markup:
 
 
 def reading_minutes(html: str) -> int:
-    """Minutes to read the HTML's text: Chinese counted in characters, other text in words."""
+    """Minutes to read the HTML's text: Chinese counted in characters, other text in words
+    (what whitespace separates once Chinese text and punctuation are taken out)."""
     text = _TAG.sub(" ", html)
     han = len(_HAN.findall(text))
-    words = len(_WORD.findall(_HAN.sub(" ", text)))
+    words = len(_CJK.sub(" ", text).split())
     return max(1, math.ceil(han / _HAN_PER_MINUTE + words / _WORDS_PER_MINUTE))
