@@ -514,7 +514,8 @@ def prepare_corpus(issues: int, seed: int, cache: Path, log: Callable[[str], Non
         corpus.write_corpus(site, issues, seed)
         marker.write_text(content_digest(site) + "\n")
     link = site / "themes"
-    if not link.is_symlink():
+    if not link.is_symlink() or link.resolve() != (REPO / "themes").resolve():
+        # (a corpus made from another checkout links to that one's themes)
         remove(link)
         link.symlink_to(REPO / "themes", target_is_directory=True)
     return site
