@@ -11,9 +11,12 @@ import gc
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, replace
+from itertools import islice
 
 from generator.content import reader
+from generator.content.config import SiteConfig
 from generator.incremental import pool
 from generator.incremental.freshness import Previous
 from generator.incremental.store import Store, fingerprint, setup_key
@@ -23,6 +26,7 @@ from generator.output.guard import MARKER, MARKER_TEXT, check_output
 from generator.output.writer import Stage, StagedWriter, update
 from generator.render.theme import Theme
 from generator.report import BuildReport
+from generator.search.report import SearchReport
 
 # Templates, Markdown and Pagefind are imported in the steps that use them, so that an
 # up-to-date rebuild, which needs none of them, starts in a blink.
@@ -89,27 +93,30 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
     # A few pages to render (of many): the output is updated in place, after the search
     # index. Otherwise the workers stage each page as they render it, on every core.
     in_place = previous is not None and len(plan.todo) * 4 <= len(jobs)
-    with StagedWriter(options.out) as writer:
+    # The searchable pages first: Pagefind indexes them (in processes of its own, on every
+    # core) while the workers render the rest, instead of after.
+    todo = sorted(plan.todo, key=lambda job: not job.searchable)
+    with StagedWriter(options.out) as writer, ThreadPoolExecutor(1) as background:
         stage = None if in_place else writer.open().put
-        todo = [replace(job, produce=_staged(job.path, job.produce, stage))
-                for job in plan.todo] if stage else plan.todo
-        rendered = render.render(todo, theme, pool.run_all)
+        if stage:
+            todo = [replace(job, produce=_staged(job.path, job.produce, stage)) for job in todo]
+        produced = render.render(todo, theme, pool.results)
+        # (with none of them to render, all pages first: the workers are forked before the
+        # thread starts, never beside it)
+        rendered = dict(islice(produced, sum(job.searchable for job in todo) or len(todo)))
+        searched = background.submit(_search, options, config, previous, setup, [
+            Output(job.path, rendered.get(job.path), True) for job in jobs if job.searchable
+        ]) if options.search else None
+        rendered.update(produced)
         outputs = [Output(job.path, rendered.get(job.path), job.searchable) for job in jobs]
         outputs += [*theme.static_files(), Output(MARKER, MARKER_TEXT)]
         report.rendered, report.kept = len(rendered), len(jobs) - len(rendered)
         since = report.lap("templates", since)
         search_parts: dict[str, dict] = {}
-        if options.search:
-            from generator.search.index import Part, build_index
-
-            bundle, report.search, new_parts = build_index(
-                outputs, {code: Part(**part) for code, part in previous.search.items()}
-                if previous and previous.setup == setup else {},
-                lambda path: (options.out / path).read_bytes(),
-                {lang.code: lang.tag for lang in config.languages})
-            search_parts = {code: asdict(part) for code, part in new_parts.items()}
+        if searched is not None:
+            bundle, report.search, search_parts, report.stages["search"] = searched.result()
             outputs += bundle
-            since = report.lap("search", since)
+            since = time.perf_counter()  # (the search's stage: its own time, in parallel)
         if in_place:
             assert previous is not None
             written: list[str] | None = update(options.out, outputs, previous.listing)
@@ -124,6 +131,22 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
                  plan.keys,
                  reader.stamps(inputs.files, inputs.scanned_ns), search_parts, written,
                  previous)
+
+
+def _search(options: Options, config: SiteConfig, previous: Previous | None, setup: str,
+            searchable: list[Output]) -> tuple[list[Output], SearchReport, dict, float]:
+    """The search index's files, its report, its parts for the build state, and the
+    seconds it took."""
+    from generator.search.index import Part, build_index
+
+    started = time.perf_counter()
+    bundle, report, parts = build_index(
+        searchable, {code: Part(**part) for code, part in previous.search.items()}
+        if previous and previous.setup == setup else {},
+        lambda path: (options.out / path).read_bytes(),
+        {lang.code: lang.tag for lang in config.languages})
+    return (bundle, report, {code: asdict(part) for code, part in parts.items()},
+            time.perf_counter() - started)
 
 
 def _staged(path: str, produce: Callable[[], bytes], stage: Stage) -> Callable[[], bytes]:

@@ -103,12 +103,13 @@ def _run(args: argparse.Namespace, style: str) -> int:
 
 
 def _check(options: load.Options, style: str) -> int:
-    from generator.incremental.pool import run_all
+    from generator.incremental.pool import results
     from generator.render import site as render
 
     loaded = load.load(options)
     theme = Theme.of_site(options.root)  # every page rendered, nothing written
-    render.render(render.jobs(loaded.site, loaded.config, theme, loaded.built), theme, run_all)
+    list(render.render(render.jobs(loaded.site, loaded.config, theme, loaded.built), theme,
+                       results))
     print_diagnostics(loaded.warnings, style)
     print(f"ok: {len(loaded.site.documents)} documents, no errors, "
           f"{len(loaded.warnings)} warning(s)", file=sys.stderr if style == "github" else None)

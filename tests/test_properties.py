@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
-from generator.incremental.pool import run_all
+from generator.incremental.pool import results
 from generator.load import Options, load
 from generator.render import site as render
 from generator.render.theme import Theme
@@ -56,7 +56,7 @@ def test_loader_never_crashes(tmp_path_factory, meta, body, raw_yaml, extra):
     try:
         loaded = load(Options(site, site / "build"))
         theme = Theme.of_site(site)
-        render.render(render.jobs(loaded.site, loaded.config, theme), theme, run_all)
+        list(render.render(render.jobs(loaded.site, loaded.config, theme), theme, results))
     except GeneratorError as exc:
         assert exc.diagnostics
         for diagnostic in exc.diagnostics:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 # Below this many jobs a pool costs more than it saves.
@@ -55,13 +55,21 @@ def _run(span: tuple[int, int]) -> list[Any]:
 
 def run_all(jobs: list[Callable[[], T]]) -> list[T]:
     """Every job's result (never None), in order; the same however many workers ran them."""
+    return list(results(jobs))
+
+
+def results(jobs: list[Callable[[], T]]) -> Iterator[T]:
+    """run_all(), each result as soon as it and those before it are done: the caller can act
+    on the first ones while the workers go on with the rest."""
     count = workers()
     if count < 2 or len(jobs) < PARALLEL_FROM:
-        return [job() for job in jobs]
+        yield from (job() for job in jobs)
+        return
     import multiprocessing  # (a small rebuild renders a few pages here, without it)
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [job() for job in jobs]
+        yield from (job() for job in jobs)
+        return
     global _JOBS
     _JOBS = jobs
     gc.freeze()  # the workers' collections then leave the inherited objects' pages shared
@@ -71,10 +79,10 @@ def run_all(jobs: list[Callable[[], T]]) -> list[T]:
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
         with multiprocessing.get_context("fork").Pool(count, _start_worker,
                                                       (os.getpid(),)) as pool:
-            results = [result for chunk in pool.imap(_run, spans) for result in chunk]
+            done = (result for chunk in pool.imap(_run, spans) for result in chunk)
+            # A job that failed in a worker fails again here, with its real exception.
+            for job, result in zip(jobs, done, strict=True):
+                yield job() if result is None else result
     finally:
         gc.unfreeze()
         _JOBS = []
-    # A job that failed in a worker fails again here, with its real exception.
-    return [job() if result is None else result
-            for job, result in zip(jobs, results, strict=True)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import jinja2
@@ -44,11 +44,13 @@ def jobs(site: Site, config: SiteConfig, theme: Theme, built: dt.datetime | None
 
 
 def render(todo: list[Job], theme: Theme,
-           run: Callable[[list[Callable[[], bytes]]], list[bytes]]) -> dict[str, bytes]:
-    """The bytes of each job, rendered by `run` (in order, on whatever cores it uses)."""
+           run: Callable[[list[Callable[[], bytes]]], Iterable[bytes]]) -> Iterator[
+               tuple[str, bytes]]:
+    """(path, bytes) of each job in order, rendered by `run` (on whatever cores it uses), each
+    as soon as it is done."""
     with _reported(theme, Diagnostics()):
-        return dict(zip((job.path for job in todo), run([job.produce for job in todo]),
-                        strict=True))
+        yield from zip((job.path for job in todo), run([job.produce for job in todo]),
+                       strict=True)
 
 
 @contextmanager

@@ -31,7 +31,7 @@ def _serial(jobs):
 def _rendered(site: Path) -> dict[str, bytes]:
     loaded = load(Options(site, site / "build"))
     theme = Theme.of_site(site)
-    return render.render(render.jobs(loaded.site, loaded.config, theme), theme, _serial)
+    return dict(render.render(render.jobs(loaded.site, loaded.config, theme), theme, _serial))
 
 
 def test_every_page_feed_and_sitemap_is_one_job(site: Path) -> None:
