@@ -34,8 +34,9 @@ _TAG = re.compile(r"<[^>]+>")
 # Every query, then the URLs of all its results. A result's URL is in its data, which
 # Pagefind loads and makes excerpts for on demand: slow for a query found on hundreds of
 # pages, so each page's URL is looked up once, by its result id, and remembered.
-SEARCH_ALL = """async ([bundle, queries]) => {
+SEARCH_ALL = """async ([bundle, merged, queries]) => {
   const pf = await import(bundle);
+  for (const part of merged) await pf.mergeIndex(part);  // as the search page does
   const urls = new Map();
   const out = [];
   for (const q of queries) {
@@ -98,10 +99,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def misses(page, bundle: str, queries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def misses(page, bundle: str, queries: list[tuple[str, str]],
+           merged: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """The (query, URL) pairs whose URL is not among the query's results, with `page` (a
-    Playwright page) open on the site and `bundle` the URL of its pagefind.js."""
-    found = page.evaluate(SEARCH_ALL, [bundle, [q for q, _ in queries]])
+    Playwright page) open on the site, `bundle` the URL of its pagefind.js and `merged` the
+    URLs of the further parts of a split index."""
+    found = page.evaluate(SEARCH_ALL, [bundle, list(merged), [q for q, _ in queries]])
     return [(q, url) for (q, url), urls in zip(queries, found, strict=True)
             if not any(u.endswith(url) for u in urls)]
 
@@ -122,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_page()
         page.set_default_timeout(600_000)
         page.goto(url + f"{args.lang}/search/")
-        missed = misses(page, url + "pagefind/pagefind.js", queries)
+        missed = misses(page, url + "pagefind/pagefind.js", queries, tuple(
+            f"{url}{part.name}/" for part in sorted(args.out.glob(f"pagefind-{args.lang}-*"))))
         browser.close()
     found = len(queries) - len(missed)
     print(f"recall: {found}/{len(queries)} = {found / len(queries):.2%}")

@@ -17,18 +17,16 @@ from __future__ import annotations
 import zlib
 
 OUTPUT_DIR = "pagefind"  # the bundle: every language's first part
+# (Smaller parts, to build one on each core, were faster and ranked headlines worse:
+# benchmarks/README.md.)
 PAGES_PER_PART = 1000
-# Pagefind builds an index on one core: from this many pages, a Chinese index is built in two
-# parts at least, one on each core of the usual 2-core runner (benchmarks/README.md). A fixed
-# number, never the machine's core count: the bundle must not depend on where it was built.
-TWO_PARTS_FROM = 400
 
 
 def count(tag: str, pages: int) -> int:
     """How many parts the index of a language (its BCP 47 tag) with `pages` pages has."""
-    if not tag.lower().startswith("zh"):
+    if not tag.lower().startswith("zh") or pages <= PAGES_PER_PART:
         return 1
-    return max(-(-pages // PAGES_PER_PART), 2 if pages >= TWO_PARTS_FROM else 1)
+    return -(-pages // PAGES_PER_PART)
 
 
 def part(path: str, parts: int) -> int:

@@ -1,14 +1,12 @@
 """How a search index is split: only large Chinese ones, by a stable hash of the page path."""
 
 from generator.search import parts
-from generator.search.parts import PAGES_PER_PART, TWO_PARTS_FROM, count, folder, part
+from generator.search.parts import PAGES_PER_PART, count, folder, part
 
 
 def test_only_large_chinese_indexes_are_split():
-    assert count("zh-CN", TWO_PARTS_FROM - 1) == 1
-    assert count("zh-CN", TWO_PARTS_FROM) == 2  # one part on each core of a 2-core runner
-    assert count("zh-CN", PAGES_PER_PART) == 2
-    assert count("zh-CN", 2 * PAGES_PER_PART + 1) == 3
+    assert count("zh-CN", PAGES_PER_PART) == 1
+    assert count("zh-CN", PAGES_PER_PART + 1) == 2
     assert count("zh-TW", 3 * PAGES_PER_PART) == 3
     assert count("en", 10 * PAGES_PER_PART) == 1  # English ranks worse when split
 
