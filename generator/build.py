@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, replace
-from itertools import islice
+from typing import TYPE_CHECKING
 
 from generator.content import reader
 from generator.content.config import SiteConfig
+from generator.errors import GeneratorError
 from generator.incremental import pool
 from generator.incremental.freshness import Previous
 from generator.incremental.store import Store, fingerprint, setup_key
@@ -27,6 +29,9 @@ from generator.output.writer import Stage, StagedWriter, update
 from generator.render.theme import Theme
 from generator.report import BuildReport
 from generator.search.report import SearchReport
+
+if TYPE_CHECKING:
+    from generator.render.pages import Job
 
 # Templates, Markdown and Pagefind are imported in the steps that use them, so that an
 # up-to-date rebuild, which needs none of them, starts in a blink.
@@ -83,6 +88,7 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
                       report: BuildReport, since: float) -> None:
     from generator.render import site as render
     from generator.search import parts
+    from generator.search.parts import slowest_first
 
     config = loaded.config
     jobs = render.jobs(loaded.site, config, theme, loaded.built, {
@@ -93,21 +99,20 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
     # A few pages to render (of many): the output is updated in place, after the search
     # index. Otherwise the workers stage each page as they render it, on every core.
     in_place = previous is not None and len(plan.todo) * 4 <= len(jobs)
-    # The searchable pages first: Pagefind indexes them (in processes of its own, on every
-    # core) while the workers render the rest, instead of after.
-    todo = sorted(plan.todo, key=lambda job: not job.searchable)
+    # The searchable pages first, language by language: Pagefind indexes each language (in
+    # processes of its own) as soon as its pages are rendered, while the workers go on.
+    order = slowest_first({lang.code: lang.tag for lang in config.languages})
+    todo = sorted(plan.todo, key=lambda job: (not job.searchable,
+                                              order.index(_code(job)) if job.searchable else 0))
     with StagedWriter(options.out) as writer, ThreadPoolExecutor(1) as background:
         stage = None if in_place else writer.open().put
         if stage:
             todo = [replace(job, produce=_staged(job.path, job.produce, stage)) for job in todo]
-        produced = render.render(todo, theme, pool.results)
-        # (with none of them to render, all pages first: the workers are forked before the
-        # thread starts, never beside it)
-        rendered = dict(islice(produced, sum(job.searchable for job in todo) or len(todo)))
-        searched = background.submit(_search, options, config, previous, setup, [
-            Output(job.path, rendered.get(job.path), True) for job in jobs if job.searchable
-        ]) if options.search else None
-        rendered.update(produced)
+        produced = render.render(todo, theme, pool.results)  # (the workers start now)
+        handover = _Handover(jobs, todo)
+        searched = background.submit(_search, options, config, previous, setup,
+                                     handover.pages_of) if options.search else None
+        rendered = handover.collect(produced)
         outputs = [Output(job.path, rendered.get(job.path), job.searchable) for job in jobs]
         outputs += [*theme.static_files(), Output(MARKER, MARKER_TEXT)]
         report.rendered, report.kept = len(rendered), len(jobs) - len(rendered)
@@ -133,15 +138,71 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
                  previous)
 
 
+def _code(job: Job) -> str:
+    return job.path.split("/", 1)[0]
+
+
+class _Handover:
+    """The pages, as the workers render them. The search takes each language's searchable
+    pages from here as soon as all of them are rendered (it waits for them here), or learns
+    that rendering failed."""
+
+    def __init__(self, jobs: list[Job], todo: list[Job]) -> None:
+        self._searchable: dict[str, list[Job]] = {}
+        for job in jobs:
+            if job.searchable:
+                self._searchable.setdefault(_code(job), []).append(job)
+        self._pending: dict[str, set[str]] = {code: set() for code in self._searchable}
+        for job in todo:
+            if job.searchable:
+                self._pending[_code(job)].add(job.path)
+        self._ready = {code: threading.Event() for code in self._searchable}
+        self._failed = False
+        self._rendered: dict[str, bytes] = {}
+
+    def collect(self, produced: Iterator[tuple[str, bytes]]) -> dict[str, bytes]:
+        """Every page rendered (path -> bytes), each language handed over once it is done."""
+        try:
+            for code, pending in self._pending.items():
+                if not pending:
+                    self._ready[code].set()  # nothing of it to render
+            for path, data in produced:
+                self._rendered[path] = data
+                pending = self._pending.get(path.split("/", 1)[0])
+                if pending and path in pending:
+                    pending.remove(path)
+                    if not pending:
+                        self._ready[path.split("/", 1)[0]].set()
+        except BaseException:
+            self._failed = True
+            raise
+        finally:
+            for ready in self._ready.values():  # (the search never waits for nothing)
+                ready.set()
+        return self._rendered
+
+    def pages_of(self, code: str) -> list[Output]:
+        """A language's searchable pages (those kept from the previous build without data),
+        once all are rendered. Raises GeneratorError if rendering failed."""
+        if code in self._ready:
+            self._ready[code].wait()
+        if self._failed:
+            raise GeneratorError([])  # (the build raises the render's own error)
+        return [Output(job.path, self._rendered.get(job.path), True)
+                for job in self._searchable.get(code, [])]
+
+
 def _search(options: Options, config: SiteConfig, previous: Previous | None, setup: str,
-            searchable: list[Output]) -> tuple[list[Output], SearchReport, dict, float]:
+            pages_of: Callable[[str], list[Output]]) -> tuple[
+                list[Output], SearchReport, dict, float]:
     """The search index's files, its report, its parts for the build state, and the
     seconds it took."""
     from generator.search.index import Part, build_index
 
     started = time.perf_counter()
     bundle, report, parts = build_index(
-        searchable, {code: Part(**part) for code, part in previous.search.items()}
+        list(config.codes), pages_of,
+        {code: Part(**part) for code, part in previous.search.items()}
         if previous and previous.setup == setup else {},
         lambda path: (options.out / path).read_bytes(),
         {lang.code: lang.tag for lang in config.languages})

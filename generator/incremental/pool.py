@@ -60,25 +60,29 @@ def run_all(jobs: list[Callable[[], T]]) -> list[T]:
 
 def results(jobs: list[Callable[[], T]]) -> Iterator[T]:
     """run_all(), each result as soon as it and those before it are done: the caller can act
-    on the first ones while the workers go on with the rest."""
+    on the first ones while the workers go on with the rest. The workers start (fork) now,
+    not at the first result: a thread the caller starts afterwards is never forked."""
     count = workers()
     if count < 2 or len(jobs) < PARALLEL_FROM:
-        yield from (job() for job in jobs)
-        return
+        return (job() for job in jobs)
     import multiprocessing  # (a small rebuild renders a few pages here, without it)
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        yield from (job() for job in jobs)
-        return
+        return (job() for job in jobs)
     global _JOBS
     _JOBS = jobs
     gc.freeze()  # the workers' collections then leave the inherited objects' pages shared
+    pool = multiprocessing.get_context("fork").Pool(count, _start_worker, (os.getpid(),))
+    return _collected(pool, jobs, count)
+
+
+def _collected(pool: Any, jobs: list[Callable[[], T]], count: int) -> Iterator[T]:
+    global _JOBS
     try:
         # Small spans (a few dozen pages): no worker sits idle long while another ends.
         size = max(1, min(64, len(jobs) // (count * 8)))
         spans = [(at, min(at + size, len(jobs))) for at in range(0, len(jobs), size)]
-        with multiprocessing.get_context("fork").Pool(count, _start_worker,
-                                                      (os.getpid(),)) as pool:
+        with pool:
             done = (result for chunk in pool.imap(_run, spans) for result in chunk)
             # A job that failed in a worker fails again here, with its real exception.
             for job, result in zip(jobs, done, strict=True):

@@ -46,11 +46,16 @@ def jobs(site: Site, config: SiteConfig, theme: Theme, built: dt.datetime | None
 def render(todo: list[Job], theme: Theme,
            run: Callable[[list[Callable[[], bytes]]], Iterable[bytes]]) -> Iterator[
                tuple[str, bytes]]:
-    """(path, bytes) of each job in order, rendered by `run` (on whatever cores it uses), each
-    as soon as it is done."""
+    """(path, bytes) of each job in order, rendered by `run` (on whatever cores it uses, which
+    start now), each as soon as it is done."""
     with _reported(theme, Diagnostics()):
-        yield from zip((job.path for job in todo), run([job.produce for job in todo]),
-                       strict=True)
+        done = run([job.produce for job in todo])
+
+    def each() -> Iterator[tuple[str, bytes]]:
+        with _reported(theme, Diagnostics()):
+            yield from zip((job.path for job in todo), done, strict=True)
+
+    return each()
 
 
 @contextmanager

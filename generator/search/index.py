@@ -1,12 +1,13 @@
 """Pagefind index built from the rendered pages in memory (no read-back from the output).
 
-Each site language gets its own Pagefind index in its own Pagefind process; the bundles are
-merged into one `pagefind/` (Pagefind keeps languages apart anyway: a page is searched only
-in its own language, so results and ranking are the same as with one index). Where
-`pagefind_folder` can hand a language's pages over as a folder, Pagefind parses them on every
-core, so the languages go one after another, each parsed while the one before it builds its
-index (on one core); otherwise the pages are sent one at a time to every language's Pagefind
-at once. A large Chinese index is built in parts (`search_parts`), each its own bundle that
+Each site language gets its own Pagefind index in its own Pagefind process, started as soon
+as the language's pages are rendered (the build renders them first, `parts.slowest_first`),
+beside the other languages and the rest of the rendering; the bundles are merged into one
+`pagefind/` (Pagefind keeps languages apart anyway: a page is searched only in its own
+language, so results and ranking are the same as with one index). Where `pagefind_folder`
+can hand pages over as a folder, Pagefind parses them on every core; otherwise they are sent
+one at a time. A large Chinese index is built in parts (`search_parts`), one after another,
+each parsed while the one before it builds its index (on one core), each its own bundle that
 the search page merges. An index whose pages are all unchanged since the previous build keeps
 its files, so an English edit re-indexes English only, and a Chinese one only its part.
 The extended binary segments Chinese into words (1.6.0 finds 99.9% of random substrings
@@ -65,9 +66,8 @@ def _index_all(languages: dict[str, list[Output]],
     by_path = {o.path: o for pages in languages.values() for o in pages}
     paths = {code: sorted((o.path for o in pages), key=pagefind_folder.order_key)
              for code, pages in languages.items()}
-    # The least text first: the biggest index, built last, then has the machine (and its
-    # memory) to itself; the time is the same as biggest first (23.2-24.2 s against
-    # 23.6-23.9 s at 2,000 issues a language) and the peak is one Pagefind, not two.
+    # (the parts of one language) The least text first: the biggest, built last, then has
+    # the machine (and its memory) to itself.
     order = sorted(languages, key=lambda code: _weight(languages[code], read)) \
         if len(languages) > 1 else list(languages)
     with ExitStack() as services, ThreadPoolExecutor(max(1, len(order))) as pool:
@@ -115,37 +115,46 @@ def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:
 _ASCII = bytes(range(128))
 
 
-def build_index(outputs: list[Output], previous: dict[str, Part],
-                read: Callable[[str], bytes], tags: dict[str, str]) -> tuple[
-                    list[Output], SearchReport, dict[str, Part]]:
+def build_index(codes: list[str], pages_of: Callable[[str], list[Output]],
+                previous: dict[str, Part], read: Callable[[str], bytes],
+                tags: dict[str, str]) -> tuple[list[Output], SearchReport, dict[str, Part]]:
     """The Pagefind bundles (outputs under pagefind/, and a folder for each further part of a
-    split index) for every searchable output, the report, and the indexes for the next build,
-    by name ("zh", "zh-2"). An index in `previous` whose pages have the same bytes now is kept
-    (its files are in the output already); `read` gives the bytes of a kept page. `tags`:
-    each language's BCP 47 tag, by folder code.
+    split index) for the searchable outputs of every language, the report, and the indexes
+    for the next build, by name ("zh", "zh-2"). Each language is indexed as soon as
+    `pages_of(code)` returns its searchable outputs (the build hands them over as they are
+    rendered), beside the others. An index in `previous` whose pages have the same bytes now
+    is kept (its files are in the output already); `read` gives the bytes of a kept page.
+    `tags`: each language's BCP 47 tag, by folder code.
     """
-    languages: dict[str, list[Output]] = {}
-    for output in outputs:
-        if output.searchable:
-            languages.setdefault(output.path.split("/", 1)[0], []).append(output)
-    indexes: dict[str, tuple[str, list[Output]]] = {}  # name -> (folder, pages)
-    for code, pages in sorted(languages.items()):
-        count = search_parts.count(tags[code], len(pages))
-        for index in range(count):
-            indexes[code if index == 0 else f"{code}-{index + 1}"] = (
-                search_parts.folder(code, index),
-                [o for o in pages if search_parts.part(o.path, count) == index])
+    with ThreadPoolExecutor(max(1, len(codes))) as pool:
+        made = list(pool.map(lambda code: _language(code, pages_of(code), previous, read,
+                                                     tags[code]), codes))
+    parts = {name: part for found, _ in made for name, part in found.items()}
+    bundle, report = _bundle_of(parts, {path: output for _, found in made
+                                        for path, output in found.items()})
+    return bundle, report, parts
+
+
+def _language(code: str, pages: list[Output], previous: dict[str, Part],
+              read: Callable[[str], bytes], tag: str) -> tuple[dict[str, Part],
+                                                               dict[str, Output]]:
+    """A language's indexes (one, or the parts of a split one) and their new files."""
+    count = search_parts.count(tag, len(pages))
+    indexes = {code if index == 0 else f"{code}-{index + 1}": (
+        search_parts.folder(code, index),
+        [o for o in pages if search_parts.part(o.path, count) == index])
+        for index in range(count)} if pages else {}
     parts: dict[str, Part] = {}
     todo: dict[str, tuple[dict[str, str], list[Output]]] = {}
-    for name, (folder, pages) in indexes.items():
+    for name, (folder, part_pages) in indexes.items():
         known = previous[name].pages if name in previous else {}
-        digests = {o.path: _digest(o, known, read) for o in pages}
+        digests = {o.path: _digest(o, known, read) for o in part_pages}
         if name in previous and previous[name].key == _key(digests) and \
                 previous[name].folder == folder:
             parts[name] = previous[name]
             continue
-        todo[name] = digests, pages
-    built = _index_all({name: pages for name, (_, pages) in todo.items()}, read)
+        todo[name] = digests, part_pages
+    built = _index_all({name: part_pages for name, (_, part_pages) in todo.items()}, read)
     files: dict[str, Output] = {}
     for name, bundle in built.items():
         entry = json.loads(bundle.pop(ENTRY))
@@ -154,6 +163,13 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
         parts[name] = Part(_key(todo[name][0]), entry, sizes, todo[name][0], folder)
         files.update((f"{folder}/{path}", Output(f"{folder}/{path}", data))
                      for path, data in bundle.items())
+    return parts, files
+
+
+def _bundle_of(parts: dict[str, Part], files: dict[str, Output]) -> tuple[
+        list[Output], SearchReport]:
+    """Every file of the bundles (those kept from the previous build without data), with
+    each folder's pagefind-entry.json naming all its languages, and the report."""
     entries: dict[str, dict] = {}  # folder -> its pagefind-entry.json
     for part in parts.values():
         for path in part.files:
@@ -168,9 +184,8 @@ def build_index(outputs: list[Output], previous: dict[str, Part],
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
     sizes = {f"{p.folder}/{path}": size for p in parts.values() for path, size in p.files.items()}
     new = sum(len(o.data or b"") for o in bundle[len(files):])
-    report = SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
-                          sum(sizes.values()) + new)
-    return bundle, report, parts
+    return bundle, SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
+                                sum(sizes.values()) + new)
 
 
 def _key(digests: dict[str, str]) -> str:
