@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, replace
-from typing import TYPE_CHECKING
 
 from generator.content import reader
 from generator.content.config import SiteConfig
-from generator.errors import GeneratorError
 from generator.incremental import pool
 from generator.incremental.freshness import Previous
 from generator.incremental.store import Store, fingerprint, setup_key
@@ -29,9 +26,6 @@ from generator.output.writer import Stage, StagedWriter, update
 from generator.render.theme import Theme
 from generator.report import BuildReport
 from generator.search.report import SearchReport
-
-if TYPE_CHECKING:
-    from generator.render.pages import Job
 
 # Templates, Markdown and Pagefind are imported in the steps that use them, so that an
 # up-to-date rebuild, which needs none of them, starts in a blink.
@@ -88,6 +82,7 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
                       report: BuildReport, since: float) -> None:
     from generator.render import site as render
     from generator.search import parts
+    from generator.search.handover import Handover, language
     from generator.search.parts import slowest_first
 
     config = loaded.config
@@ -102,14 +97,14 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
     # The searchable pages first, language by language: Pagefind indexes each language (in
     # processes of its own) as soon as its pages are rendered, while the workers go on.
     order = slowest_first({lang.code: lang.tag for lang in config.languages})
-    todo = sorted(plan.todo, key=lambda job: (not job.searchable,
-                                              order.index(_code(job)) if job.searchable else 0))
+    todo = sorted(plan.todo, key=lambda job: (
+        not job.searchable, order.index(language(job.path)) if job.searchable else 0))
     with StagedWriter(options.out) as writer, ThreadPoolExecutor(1) as background:
         stage = None if in_place else writer.open().put
         if stage:
             todo = [replace(job, produce=_staged(job.path, job.produce, stage)) for job in todo]
         produced = render.render(todo, theme, pool.results)  # (the workers start now)
-        handover = _Handover(jobs, todo)
+        handover = Handover(jobs, todo)
         searched = background.submit(_search, options, config, previous, setup,
                                      handover.pages_of) if options.search else None
         rendered = handover.collect(produced)
@@ -136,60 +131,6 @@ def _render_and_write(options: Options, theme: Theme, store: Store, inputs: Inpu
                  plan.keys,
                  reader.stamps(inputs.files, inputs.scanned_ns), search_parts, written,
                  previous)
-
-
-def _code(job: Job) -> str:
-    return job.path.split("/", 1)[0]
-
-
-class _Handover:
-    """The pages, as the workers render them. The search takes each language's searchable
-    pages from here as soon as all of them are rendered (it waits for them here), or learns
-    that rendering failed."""
-
-    def __init__(self, jobs: list[Job], todo: list[Job]) -> None:
-        self._searchable: dict[str, list[Job]] = {}
-        for job in jobs:
-            if job.searchable:
-                self._searchable.setdefault(_code(job), []).append(job)
-        self._pending: dict[str, set[str]] = {code: set() for code in self._searchable}
-        for job in todo:
-            if job.searchable:
-                self._pending[_code(job)].add(job.path)
-        self._ready = {code: threading.Event() for code in self._searchable}
-        self._failed = False
-        self._rendered: dict[str, bytes] = {}
-
-    def collect(self, produced: Iterator[tuple[str, bytes]]) -> dict[str, bytes]:
-        """Every page rendered (path -> bytes), each language handed over once it is done."""
-        try:
-            for code, pending in self._pending.items():
-                if not pending:
-                    self._ready[code].set()  # nothing of it to render
-            for path, data in produced:
-                self._rendered[path] = data
-                pending = self._pending.get(path.split("/", 1)[0])
-                if pending and path in pending:
-                    pending.remove(path)
-                    if not pending:
-                        self._ready[path.split("/", 1)[0]].set()
-        except BaseException:
-            self._failed = True
-            raise
-        finally:
-            for ready in self._ready.values():  # (the search never waits for nothing)
-                ready.set()
-        return self._rendered
-
-    def pages_of(self, code: str) -> list[Output]:
-        """A language's searchable pages (those kept from the previous build without data),
-        once all are rendered. Raises GeneratorError if rendering failed."""
-        if code in self._ready:
-            self._ready[code].wait()
-        if self._failed:
-            raise GeneratorError([])  # (the build raises the render's own error)
-        return [Output(job.path, self._rendered.get(job.path), True)
-                for job in self._searchable.get(code, [])]
 
 
 def _search(options: Options, config: SiteConfig, previous: Previous | None, setup: str,
