@@ -34,15 +34,15 @@ class Handover:
             if job.searchable:
                 self._pending[language(job.path)].add(job.path)
         self._ready = {code: threading.Event() for code in self._searchable}
+        for code, pending in self._pending.items():
+            if not pending:
+                self._ready[code].set()  # nothing of it to render
         self._failed = False
         self._rendered: dict[str, bytes] = {}
 
     def collect(self, produced: Iterator[tuple[str, bytes]]) -> dict[str, bytes]:
         """Every page rendered (path -> bytes), each language handed over once it is done."""
         try:
-            for code, pending in self._pending.items():
-                if not pending:
-                    self._ready[code].set()  # nothing of it to render
             for path, data in produced:
                 self._rendered[path] = data
                 pending = self._pending.get(language(path))

@@ -1,7 +1,7 @@
 """How a search index is split: only large Chinese ones, by a stable hash of the page path."""
 
 from generator.search import parts
-from generator.search.parts import PAGES_PER_PART, count, folder, part
+from generator.search.parts import PAGES_PER_PART, count, folder, part, slowest_first
 
 
 def test_only_large_chinese_indexes_are_split():
@@ -22,3 +22,9 @@ def test_pages_spread_evenly_and_stay_in_their_part():
 def test_the_first_part_shares_the_bundle():
     assert folder("zh", 0) == parts.OUTPUT_DIR == "pagefind"
     assert folder("zh", 1) == "pagefind-zh-2"
+
+
+def test_chinese_japanese_and_korean_are_indexed_first_whatever_the_site_order():
+    assert slowest_first({"en": "en", "fr": "fr", "zh": "zh-CN", "ja": "ja"}) == \
+        ["zh", "ja", "en", "fr"]
+    assert slowest_first({"en": "en"}) == ["en"]
