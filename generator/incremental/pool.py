@@ -72,7 +72,12 @@ def results(jobs: list[Callable[[], T]]) -> Iterator[T]:
     global _JOBS
     _JOBS = jobs
     gc.freeze()  # the workers' collections then leave the inherited objects' pages shared
-    pool = multiprocessing.get_context("fork").Pool(count, _start_worker, (os.getpid(),))
+    try:
+        pool = multiprocessing.get_context("fork").Pool(count, _start_worker, (os.getpid(),))
+    except BaseException:  # (cannot fork: no workers to wait for)
+        gc.unfreeze()
+        _JOBS = []
+        raise
     return _collected(pool, jobs, count)
 
 
