@@ -60,14 +60,27 @@ def chromium() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def page(seed_url: str, fixture_url: str, chromium) -> Iterator[object]:
-    """A fresh page; both sites are built before the browser context opens."""
-    context = chromium.new_context(locale="en-US")
+def _open_tab(chromium, **context_options: object) -> tuple[object, object]:
+    """(context, tab): an English-locale tab with a 10 s default timeout, its JavaScript
+    errors collected in `tab.js_errors`."""
+    context = chromium.new_context(locale="en-US", **context_options)
     context.set_default_timeout(10_000)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.js_errors = errors
+    return context, tab
+
+
+@pytest.fixture
+def page(seed_url: str, fixture_url: str, chromium) -> Iterator[object]:
+    """A fresh page; both sites are built before the browser context opens."""
+    context, tab = _open_tab(chromium)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def open_tab(chromium) -> Callable[..., tuple[object, object]]:
+    """Opens (context, tab) as `page` does, with other context options (a viewport)."""
+    return lambda **options: _open_tab(chromium, **options)

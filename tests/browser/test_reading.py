@@ -15,17 +15,12 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 @pytest.fixture(params=sorted(WIDTHS))
-def reader(request, seed_url: str, fixture_url: str, chromium) -> Iterator[object]:
+def reader(request, seed_url: str, fixture_url: str, open_tab) -> Iterator[object]:
     """A tab at the width the test is parametrized with, its JavaScript errors collected."""
-    context = chromium.new_context(locale="en-US", viewport={
+    context, tab = open_tab(viewport={
         "width": WIDTHS[request.param], "height": 844 if request.param == "phone" else 900})
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.js_errors = errors
     yield tab
-    assert errors == []
+    assert tab.js_errors == []
     context.close()
 
 
