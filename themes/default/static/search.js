@@ -78,7 +78,9 @@
     try {
       ui = new window.PagefindUI({
         element: "#search",
-        bundlePath: el.dataset.bundle,
+        /* Pagefind's module with exact quoted phrases (static/exact/pagefind.js), which
+         * imports the bundle's: the same module as above, merged parts included. */
+        bundlePath: el.dataset.module || el.dataset.bundle,
         showSubResults: true,
         showImages: false,
         processTerm: processTerm,
