@@ -1,11 +1,14 @@
 """Chinese recall of a built site's search index, measured with Pagefind's own JS API in
 Chromium: random 2-8 character substrings of the Chinese text each page indexes must find
-that page.
+that page. With --quoted, each substring is searched in quotes, and must find exactly the
+pages whose text (as Pagefind holds it) contains it.
 
     python -m benchmarks.recall OUT [--queries 1000] [--seed 1] [--lang zh]
+    python -m benchmarks.recall OUT --quoted [--module static/exact/pagefind.js]
 
 OUT is a built output folder (`newsletter build --out OUT`). Prints the recall and the misses.
-Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM), driven by Playwright.
+`--module`: the search module, from OUT (Pagefind's own, or the search page's, which
+imports it). Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM), driven by Playwright.
 """
 
 from __future__ import annotations
@@ -46,6 +49,25 @@ SEARCH_ALL = """async ([bundle, merged, queries]) => {
     out.push(r.results.map((x) => urls.get(x.id)));
   }
   return out;
+}"""
+
+
+# Every page's text as Pagefind holds it, then the URLs of all results of each quoted query.
+QUOTED_ALL = """async ([bundle, merged, module, queries]) => {
+  const pf = await import(bundle);
+  for (const part of merged) await pf.mergeIndex(part);
+  const texts = {};
+  for (const x of (await pf.search(null)).results) {
+    const d = await x.data();
+    texts[d.url] = d.content;
+  }
+  const search = await import(module);
+  const out = [];
+  for (const q of queries) {
+    const r = await search.search(`"${q}"`);
+    out.push(await Promise.all(r.results.map(async (x) => (await x.data()).url)));
+  }
+  return [texts, out];
 }"""
 
 
@@ -116,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lang", default="zh")
+    parser.add_argument("--quoted", action="store_true",
+                        help="search each substring in quotes: exactly its pages?")
+    parser.add_argument("--module", default="pagefind/pagefind.js")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -125,13 +150,34 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_page()
         page.set_default_timeout(600_000)
         page.goto(url + f"{args.lang}/search/")
-        missed = misses(page, url + "pagefind/pagefind.js", queries, tuple(
-            f"{url}{part.name}/" for part in sorted(args.out.glob(f"pagefind-{args.lang}-*"))))
+        merged = tuple(f"{url}{part.name}/"
+                       for part in sorted(args.out.glob(f"pagefind-{args.lang}-*")))
+        if args.quoted:
+            texts, found = page.evaluate(QUOTED_ALL, [url + "pagefind/pagefind.js", list(merged),
+                                                      url + args.module, [q for q, _ in queries]])
+            browser.close()
+            return _report_quoted([q for q, _ in queries], texts, found)
+        missed = misses(page, url + args.module, queries, merged)
         browser.close()
     found = len(queries) - len(missed)
     print(f"recall: {found}/{len(queries)} = {found / len(queries):.2%}")
     for query, page_url in missed:
         print(f"  missed {query!r} on {page_url}")
+    return 0
+
+
+def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
+    flat = {url: re.sub(r"\s+", "", text) for url, text in texts.items()}
+    wrong = []
+    for query, urls in zip(queries, found, strict=True):
+        want = {url for url, text in flat.items() if query in text}
+        if set(urls) != want:
+            wrong.append((query, len(urls), len(want)))
+    right = len(queries) - len(wrong)
+    print(f"quoted, exactly the pages that hold it: {right}/{len(queries)} = "
+          f"{right / len(queries):.2%}")
+    for query, got, want in wrong:
+        print(f"  {query!r}: {got} pages found, {want} hold it")
     return 0
 
 

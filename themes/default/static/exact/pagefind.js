@@ -6,12 +6,14 @@
  * (的对外开): then no page is found. English words are stemmed, so "technology policies" also
  * found "technological policy". Here the phrase is searched as plain words, which find their
  * page for 99.9% of random substrings (benchmarks/README.md), and a result is kept only if its
- * text holds every quoted phrase. A split index's parts are merged into the same module
- * (search.js), so they are searched too. */
+ * text holds every quoted phrase. And a headline the reader typed finds its page first
+ * (Pagefind ranks by the words of the whole page). A split index's parts are merged into the
+ * same module (search.js), so they are searched too. */
 export * from "../../pagefind/pagefind.js";
 import * as pagefind from "../../pagefind/pagefind.js";
 
 var QUOTED = /"([^"]*)"/g;
+var HEADLINES_AMONG = 30;  /* results of plain words whose headings are looked at */
 var WORD_CHAR = /[\p{L}\p{N}]/u;
 var HAN = /\p{Script=Han}/u;
 var BETWEEN_HAN = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
@@ -54,11 +56,15 @@ function holds(text, phrase) {
   return false;
 }
 
-function headed(data, phrases) {
+/* Whether a heading of the page holds every needle: with `most`, also says most of it
+ * (the reader typed the headline, not a word of it). */
+function headed(data, needles, most) {
   return (data.sub_results || []).some(function (sub) {
     var title = normal(sub.title || "");
-    return phrases.every(function (phrase) { return holds(title, phrase); });
-  }) ? 1 : 0;
+    return needles.every(function (needle) {
+      return holds(title, needle) && (!most || needle.length * 2 >= title.length);
+    });
+  });
 }
 
 /* Each value's count among the kept results, for the values Pagefind listed. */
@@ -77,33 +83,43 @@ function recount(listed, kept) {
 
 export async function search(term, options) {
   var query = term === null || term === undefined ? null : parse(term);
-  if (!query || !query.phrases.length) {
+  if (!query || !query.plain) {
     return pagefind.search(term, options);
   }
-  var found = await pagefind.search(query.plain, options);
+  var exact = query.phrases.length > 0;
+  var found = await pagefind.search(exact ? query.plain : term, options);
   if (!found || !found.results) {
     return found;
   }
-  var loaded = await Promise.all(found.results.map(function (result) {
+  var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
+  /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
+   * ones, to find a headline among them. */
+  var read = exact ? found.results : byRelevance ? found.results.slice(0, HEADLINES_AMONG) : [];
+  var loaded = await Promise.all(read.map(function (result) {
     var data = result.data();  /* loaded once: the UI asks again for what it shows */
     result.data = function () { return data; };
     return data;
   }));
-  var kept = [];
-  loaded.forEach(function (data, i) {
-    var text = normal(data.content || "");
-    if (query.phrases.every(function (phrase) { return holds(text, phrase); })) {
-      kept.push({ result: found.results[i], data: data, headline: headed(data, query.phrases) });
-    }
+  var kept = found.results.map(function (result, i) {
+    return { result: result, data: loaded[i] };
   });
-  if (!options || !options.sort || !Object.keys(options.sort).length) {
-    /* By relevance: a page with the phrase in a heading first (the reader quoted a
-     * headline), then Pagefind's order. */
+  if (exact) {
+    kept = kept.filter(function (k) {
+      var text = normal(k.data.content || "");
+      return query.phrases.every(function (phrase) { return holds(text, phrase); });
+    });
+  }
+  if (byRelevance) {
+    /* A page with the query in a heading first (a quoted phrase, or plain words that say
+     * most of the heading), then Pagefind's order. */
+    var needles = exact ? query.phrases : [normal(query.plain)];
+    kept.forEach(function (k) { k.headline = k.data && headed(k.data, needles, !exact) ? 1 : 0; });
     kept.sort(function (a, b) { return b.headline - a.headline; });
   }
   return Object.assign({}, found, {
     results: kept.map(function (k) { return k.result; }),
-    filters: recount(found.filters, kept.map(function (k) { return k.data; }))
+    filters: exact ? recount(found.filters, kept.map(function (k) { return k.data; }))
+      : found.filters
   });
 }
 
