@@ -77,3 +77,12 @@ def test_issues_and_pages_are_indexed_but_not_stand_ins_or_lists(seed_site: Buil
                if seed_site.page(r).noindex}
     assert not indexed & noindex, "stand-ins must not be searchable"
     assert not {u for u in indexed if "/search/" in u or u.endswith("/issues/")}
+
+
+def test_the_page_chrome_is_not_indexed(seed_site: BuiltSite) -> None:
+    """A page's text in the index is its own: not the edition toggle (every page would then
+    hold "English 中文 对照") nor the reading time ("阅读约3分钟", "5 min read")."""
+    for _, fragment in _fragments(seed_site):
+        text = fragment["content"].replace("\u200b", "")  # (Pagefind's Chinese word breaks)
+        assert not re.search(r"English 中文|中文 English|阅读约|min read", text), (
+            fragment["url"], text[:200])
