@@ -86,6 +86,14 @@ export async function search(term, options) {
   if (!query || !query.plain) {
     return pagefind.search(term, options);
   }
+  try {
+    return await refined(term, query, options);
+  } catch (e) {  /* a fragment that failed to load: Pagefind's own results, then */
+    return pagefind.search(term, options);
+  }
+}
+
+async function refined(term, query, options) {
   var exact = query.phrases.length > 0;
   var found = await pagefind.search(exact ? query.plain : term, options);
   if (!found || !found.results) {
