@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from phrases import EXACT, FOUND, TEXTS, holding
 from sitecheck import REPO
 
 if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
@@ -19,28 +20,6 @@ from benchmarks.recall import misses, pages, sample  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-# With the module the search page's UI searches with (Pagefind's, with exact quoted
-# phrases): every page's text as Pagefind holds it, and every result's URL (all of them, not
-# the first page) for each query.
-EXACT = "import(new URL('../../static/exact/pagefind.js', location.href).href)"
-TEXTS = f"""async () => {{
-  const pf = await {EXACT};
-  const texts = {{}};
-  for (const x of (await pf.search(null)).results) {{
-    const d = await x.data();
-    texts[d.url] = d.content;
-  }}
-  return texts;
-}}"""
-FOUND = f"""async (queries) => {{
-  const pf = await {EXACT};
-  const found = [];
-  for (const q of queries) {{
-    const r = await pf.search(q);
-    found.push(await Promise.all(r.results.map(async (x) => (await x.data()).url)));
-  }}
-  return found;
-}}"""
 # The UI has rendered every result it shows: none is a loading placeholder any more.
 RENDERED = ("document.querySelectorAll('.pagefind-ui__result').length > 0 && "
             "!document.querySelector('#search .pagefind-ui__loading')")
@@ -74,23 +53,6 @@ def _phrases(texts: dict[str, str], lang: str, count: int) -> list[str]:
         at = rng.randint(0, len(words) - size)
         phrases.append(" ".join(words[at:at + size]))
     return phrases
-
-
-def holding(texts: dict[str, str], phrase: str) -> set[str]:
-    """The pages whose text holds the phrase: case and white space aside (none between
-    Chinese characters), English words whole."""
-    def normal(text: str) -> str:
-        text = re.sub(r"\s+", " ", text.lower())
-        return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text).strip()
-
-    def latin(char: str) -> bool:  # a letter or digit of a word that spaces delimit
-        return bool(re.match(r"[^\W\u4e00-\u9fff]", char))
-
-    needle = normal(phrase)
-    pattern = re.compile((r"(?<![^\W\u4e00-\u9fff])" if latin(needle[0]) else "") +
-                         re.escape(needle) +
-                         (r"(?![^\W\u4e00-\u9fff])" if latin(needle[-1]) else ""))
-    return {url for url, text in texts.items() if pattern.search(normal(text))}
 
 
 @pytest.mark.parametrize("lang,known", [
@@ -185,3 +147,36 @@ def test_slash_focuses_the_search_box(page, seed_url: str, path: str, box: str) 
     focused = page.evaluate("document.activeElement.id + ' ' + document.activeElement.className")
     assert box in focused, focused
     assert page.evaluate("document.activeElement.value") == ""  # the key is not typed
+
+
+# A search with the search page's module: the URLs of its results, and its filter counts.
+WITH_FILTERS = f"""async ([q, options]) => {{
+  const pf = await {EXACT};
+  await pf.filters();  // (as the search page does first: else no counts come back)
+  const r = await pf.search(q, options);
+  const data = await Promise.all(r.results.map((x) => x.data()));
+  return {{urls: data.map((d) => d.url), filters: r.filters}};
+}}"""
+
+
+@pytest.mark.parametrize("lang,phrase,words", [("zh", "国际合作", "科技"),
+                                               ("en", "technology cooperation", "China")])
+def test_a_phrase_with_other_words_and_filters(page, seed_url: str, lang: str, phrase: str,
+                                               words: str) -> None:
+    """A quoted phrase beside plain words: only pages holding the phrase (fewer than the
+    same words unquoted find); the filters count the results shown (each page has one type),
+    and the year filter narrows them."""
+    page.goto(seed_url + f"{lang}/search/")
+    texts = page.evaluate(TEXTS)
+    found = page.evaluate(WITH_FILTERS, [f'"{phrase}" {words}', {}])
+    loose = page.evaluate(WITH_FILTERS, [f"{phrase} {words}", {}])
+    assert found["urls"] and set(found["urls"]) <= holding(texts, phrase)
+    assert len(loose["urls"]) > len(found["urls"]), (loose, found)
+    kind, year_filter = ("Type", "Year") if lang == "en" else ("类型", "年份")
+    assert sum(found["filters"][kind].values()) == len(found["urls"]), found
+    years = found["filters"][year_filter]
+    year = next(y for y, n in sorted(years.items()) if n)
+    narrowed = page.evaluate(WITH_FILTERS, [f'"{phrase}" {words}',
+                                            {"filters": {year_filter: year}}])
+    assert narrowed["urls"] and len(narrowed["urls"]) == years[year]
+    assert not page.js_errors
