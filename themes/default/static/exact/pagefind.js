@@ -5,8 +5,8 @@
  * be cut otherwise than the same characters in a page (高新技术), or cut through a word
  * (的对外开): then no page is found. English words are stemmed, so "technology policies" also
  * found "technological policy". Here the phrase is searched as plain words, which find their
- * page for 99.9% of random substrings (benchmarks/README.md), and a result is kept only if its
- * text holds every quoted phrase. And a headline the reader typed finds its page first
+ * page for all of 1,000 random substrings (benchmarks/README.md), and a result is kept only if
+ * its text holds every quoted phrase. And a headline the reader typed finds its page first
  * (Pagefind ranks by the words of the whole page). A split index's parts are merged into the
  * same module (search.js), so they are searched too. */
 export * from "../../pagefind/pagefind.js";
