@@ -165,13 +165,14 @@ def test_quoted_phrases_find_exactly_their_pages_on_a_generated_corpus(
         page, corpus_url: Built, lang: str) -> None:
     """Random substrings of the pages' text in quotes (Chinese: 2-8 characters, most cutting
     a word; English: 1-4 words) find exactly the pages that hold them. The benchmark measures
-    300 on 500 issues: Pagefind's own phrase search 51%, this 99.7% (benchmarks/README.md);
-    one miss is allowed here for the page the plain words do not find."""
+    300 on 500 issues: Pagefind's own phrase search 51%, this 100% (benchmarks/README.md)."""
     url, _, _ = corpus_url
     page.goto(url + f"{lang}/search/")
     texts = page.evaluate(TEXTS)
     rng = random.Random(13)
-    phrases = []
+    # Phrases that begin or end inside a word ("领域的最新", "科技成果"): their words alone
+    # missed some of their pages.
+    phrases = ["方还商定", "步作"] if lang == "zh" else []
     while len(phrases) < 40:
         text = texts[rng.choice(sorted(texts))]
         if lang == "zh":
@@ -191,4 +192,5 @@ def test_quoted_phrases_find_exactly_their_pages_on_a_generated_corpus(
     wrong = [f"{phrase!r}: {len(urls)} found, {len(holding(texts, phrase))} hold it"
              for phrase, urls in zip(phrases, found, strict=True)
              if set(urls) != holding(texts, phrase)]
-    assert len(wrong) <= 1, "\n".join(wrong)
+    assert all(holding(texts, phrase) for phrase in phrases[:2])
+    assert not wrong, "\n".join(wrong)

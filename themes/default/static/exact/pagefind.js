@@ -93,11 +93,49 @@ export async function search(term, options) {
   }
 }
 
+/* The query again with each Chinese phrase less one or two characters at its start, then at
+ * its end (one character at least is left): a phrase that begins or ends inside a word (域的最
+ * of 领域的最新, 步作 of 进一步作出) is cut into words that the page does not have, and its words
+ * then miss some of the pages holding it; the rest of it finds them. */
+function widened(term) {
+  return [[1, 0], [2, 0], [0, 1], [0, 2]].map(function (cut) {
+    var changed = false;
+    var again = String(term).replace(QUOTED, function (_, phrase) {
+      var text = normal(phrase);
+      if (HAN.test(text) && text.length > cut[0] + cut[1]) {
+        changed = true;
+        return " " + text.slice(cut[0], text.length - cut[1]) + " ";
+      }
+      return " " + phrase + " ";
+    });
+    return changed ? again.replace(/\s+/g, " ").trim() : null;
+  }).filter(Boolean);
+}
+
+/* Every result of the searches, each page once, in the order first found. */
+function union(responses) {
+  var seen = {};
+  var results = [];
+  responses.forEach(function (response) {
+    ((response && response.results) || []).forEach(function (result) {
+      if (!seen[result.id]) {
+        seen[result.id] = true;
+        results.push(result);
+      }
+    });
+  });
+  return results;
+}
+
 async function refined(term, query, options) {
   var exact = query.phrases.length > 0;
   var found = await pagefind.search(exact ? query.plain : term, options);
   if (!found || !found.results) {
     return found;
+  }
+  if (exact) {
+    found = Object.assign({}, found, { results: union([found].concat(await Promise.all(
+      widened(term).map(function (again) { return pagefind.search(again, options); })))) });
   }
   var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
   /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
