@@ -90,6 +90,22 @@ def test_the_search_page_lists_the_pages_of_a_quoted_phrase(page, seed_url: str)
     assert not page.js_errors
 
 
+def test_the_debounced_search_is_exact_too(page, seed_url: str) -> None:
+    """The module's debouncedSearch (Pagefind's would bypass the check): the last of two
+    quick searches answers, the first gives way (null)."""
+    page.goto(seed_url + "zh/search/")
+    first, last = page.evaluate(f"""async () => {{
+      const pf = await {EXACT};
+      const urls = async (r) => r && await Promise.all(r.results.map(
+          async (x) => (await x.data()).url));
+      const [a, b] = await Promise.all([pf.debouncedSearch('"科技"', {{}}, 50),
+                                        pf.debouncedSearch('"的对外开"', {{}}, 50)]);
+      return [await urls(a), await urls(b)];
+    }}""")
+    assert first is None
+    assert last == ["/newsletter/zh/international-cooperation-12th-five-year-plan/"]
+
+
 @pytest.mark.parametrize("lang,query", [("zh", "白俄罗斯"), ("zh", "科技创新合作"),
                                         ("zh", '"中俄创新对话机制"'), ("en", "Belarus"),
                                         ("en", '"dialogue mechanism"')])
