@@ -224,6 +224,16 @@ enableRobotsTXT = true
   title = "中国科技通讯"
   weight = 2
 """
+# Our site has a parallel view (中英对照) of every document at .../parallel/: a Hugo user gets
+# the same pages with an output format whose template shows both editions side by side.
+HUGO_PARALLEL = """[outputFormats.parallel]
+  mediaType = "text/html"
+  baseName = "parallel/index"
+  isHTML = true
+  permalinkable = false
+[outputs]
+  page = ["html", "parallel"]
+"""
 HUGO_LAYOUTS = {
     "_default/baseof.html": """<!DOCTYPE html>
 <html lang="{{ .Site.LanguageCode }}">
@@ -244,7 +254,8 @@ HUGO_LAYOUTS = {
 <main>{{ block "main" . }}{{ end }}</main>
 <footer>{{ .Site.Title }}</footer></body></html>
 """,
-    "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+    # data-pagefind-body: the CLI indexes the documents' text only, as our build does
+    "_default/single.html": """{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
 <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time>
 {{ with .Description }}<p class="summary">{{ . }}</p>{{ end }}
 <nav class="toc">{{ .TableOfContents }}</nav>
@@ -253,6 +264,11 @@ HUGO_LAYOUTS = {
 {{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 {{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 </nav></article>{{ end }}
+""",
+    "_default/single.parallel.html": """{{ define "main" }}<div class="parallel">
+<article lang="{{ .Lang }}"><h1>{{ .Title }}</h1>{{ .Content }}</article>
+{{ range .Translations }}<article lang="{{ .Lang }}"><h1>{{ .Title }}</h1>{{ .Content }}</article>
+{{ end }}</div>{{ end }}
 """,
     "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
 {{ range .Pages.GroupByDate "2006" }}<h2>{{ .Key }}</h2><ul>
@@ -280,11 +296,13 @@ def _split(text: str) -> tuple[dict[str, str], str]:
     return meta, body
 
 
-def layout_hugo(site: Path, dest: Path) -> None:
+def layout_hugo(site: Path, dest: Path, parallel: bool = True) -> None:
+    """The corpus as a Hugo site; `parallel=False` leaves out the parallel views."""
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "layouts" / "_default").mkdir(parents=True)
-    (dest / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (dest / "config.toml").write_text(HUGO_CONFIG + (HUGO_PARALLEL if parallel else ""),
+                                      encoding="utf-8")
     for name, text in HUGO_LAYOUTS.items():
         (dest / "layouts" / name).write_text(text, encoding="utf-8")
     for src in sorted((site / "content").rglob("*.md")):
@@ -304,13 +322,14 @@ def layout_hugo(site: Path, dest: Path) -> None:
                           encoding="utf-8")
 
 
-def hugo(site: Path, work: Path, edit: str) -> Tool | None:
+def hugo(site: Path, work: Path, edit: str, parallel: bool = True) -> Tool | None:
     exe = shutil.which("hugo")
     if not exe:
         return None
-    dest = work / "hugo-site"
-    layout_hugo(site, dest)
-    out = work / "out-hugo"
+    tail = "" if parallel else "-no-parallel"
+    dest = work / f"hugo-site{tail}"
+    layout_hugo(site, dest, parallel)
+    out = work / f"out-hugo{tail}"
     return Tool("hugo", dest, out, lambda: [exe, "--source", str(dest), "--destination",
                                             str(out), "--quiet"],
                 [out, dest / "resources", dest / ".hugo_build.lock"],

@@ -5,7 +5,8 @@
 Each round times, in turn (the order rotates from round to round, so that a slow spell of a
 shared machine falls on every tool alike):
 - `newsletter build` from nothing, search included (its search stage from the BuildReport);
-- Hugo from nothing, then the Pagefind CLI over Hugo's output: what a Hugo user runs;
+- Hugo from nothing, then the Pagefind CLI over Hugo's output: what a Hugo user runs; Hugo's
+  site has our pages (a parallel view of every document) and, as in earlier passes, not;
 - the Pagefind CLI over our published pages (the peer of our search stage).
 The CLI is the same Pagefind binary the build runs. Prints the medians, the spread of the
 runs (min-max) and the ratios; index sizes are the bundles' bytes on disk.
@@ -17,6 +18,7 @@ import argparse
 import json
 import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.run import (
@@ -42,6 +44,11 @@ def _ours_index(out: Path) -> int:
     return sum(_size(p) for p in out.glob("pagefind*") if p.is_dir())
 
 
+# Hugo with the same pages as ours (a parallel view of every document), and without them, as
+# the earlier passes measured it.
+PEERS = {"hugo+cli": True, "hugo+cli, no parallel views": False}
+
+
 def _round(tools: dict, trash: Trash, exe: Path, turn: int) -> dict[str, dict]:
     """One measurement of each contender, starting with a different one each round."""
     got: dict[str, dict] = {}
@@ -54,14 +61,16 @@ def _round(tools: dict, trash: Trash, exe: Path, turn: int) -> dict[str, dict]:
         got["newsletter"] = {"s": m.wall, "mb": m.rss_mb, "index": _ours_index(tool.out),
                              "search_s": m.info["stages"].get("search", 0.0)}
 
-    def hugo_cli() -> None:
-        tool = tools["hugo"]
-        for path in tool.clean:
-            trash.discard(path)
-        build = measure(tool)
-        index = timed([str(exe), "--site", str(tool.out)])
-        got["hugo+cli"] = {"s": build.wall + index.wall, "mb": max(build.rss_mb, index.rss_mb),
-                           "index": _size(tool.out / "pagefind"), "cli_s": index.wall}
+    def hugo_cli(name: str) -> Callable[[], None]:
+        def step() -> None:
+            tool = tools[name]
+            for path in tool.clean:
+                trash.discard(path)
+            build = measure(tool)
+            index = timed([str(exe), "--site", str(tool.out)])
+            got[name] = {"s": build.wall + index.wall, "mb": max(build.rss_mb, index.rss_mb),
+                         "index": _size(tool.out / "pagefind"), "cli_s": index.wall}
+        return step
 
     def cli_ours() -> None:
         out = tools["newsletter"].out
@@ -71,8 +80,8 @@ def _round(tools: dict, trash: Trash, exe: Path, turn: int) -> dict[str, dict]:
                                 "index": _size(out / "pagefind-cli")}
         remove(out / "pagefind-cli")
 
-    steps = [newsletter, hugo_cli, cli_ours]
-    for step in steps[turn % 3:] + steps[:turn % 3]:
+    steps = [newsletter, *(hugo_cli(name) for name in PEERS), cli_ours]
+    for step in steps[turn % len(steps):] + steps[:turn % len(steps)]:
         if step is cli_ours and "newsletter" not in got:
             continue  # needs our output: measured after it in this round
         step()
@@ -93,11 +102,12 @@ def _summary(rounds: list[dict[str, dict]]) -> dict[str, dict]:
 def paired(rounds: list[dict[str, dict]]) -> str:
     """Ratios within each round (minutes apart, so under about the same load): on a shared
     machine they vary less than the medians of runs taken far apart."""
-    build = [r["newsletter"]["s"] / r["hugo+cli"]["s"] for r in rounds]
-    stage = [r["newsletter"]["search_s"] / r["cli over ours"]["s"] for r in rounds]
-    return (f"per round, build / (Hugo + CLI): {' '.join(f'{v:.2f}' for v in build)} "
-            f"(median {statistics.median(build):.2f}); search stage / CLI over ours: "
-            f"{' '.join(f'{v:.2f}' for v in stage)} (median {statistics.median(stage):.2f})")
+    lines = []
+    for peer in PEERS:
+        build = [r["newsletter"]["s"] / r[peer]["s"] for r in rounds]
+        lines.append(f"per round, build / ({peer}): {' '.join(f'{v:.2f}' for v in build)} "
+                     f"(median {statistics.median(build):.2f})")
+    return "\n".join(lines)
 
 
 def report(summary: dict[str, dict]) -> str:
@@ -107,10 +117,11 @@ def report(summary: dict[str, dict]) -> str:
         lines.append(f"| {name} | {e['s']['median']:.2f} | {e['s']['min']:.2f}-"
                      f"{e['s']['max']:.2f} | {e['mb']['max']:.0f} | "
                      f"{e['index']['median'] / 1e6:.1f} |")
-    ours, peer, cli = (summary[k] for k in ("newsletter", "hugo+cli", "cli over ours"))
-    lines += ["", f"cold build with search / (Hugo + CLI): "
-              f"{ours['s']['median'] / peer['s']['median']:.2f}x",
-              f"our search stage {ours['search_s']['median']:.2f} s / CLI over our pages "
+    ours, cli = summary["newsletter"], summary["cli over ours"]
+    lines.append("")
+    lines += [f"cold build with search / ({peer}): "
+              f"{ours['s']['median'] / summary[peer]['s']['median']:.2f}x" for peer in PEERS]
+    lines += [f"our search stage {ours['search_s']['median']:.2f} s / CLI over our pages "
               f"{cli['s']['median']:.2f} s: {ours['search_s']['median'] / cli['s']['median']:.2f}x",
               f"index / CLI's over our pages: "
               f"{ours['index']['median'] / cli['index']['median']:.2f}x"]
@@ -135,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     work = args.cache / f"versus-{args.issues}"
     work.mkdir(exist_ok=True)
     edit = f"{max(1, args.issues // 2)}.md"
-    tools = {"newsletter": ours(site, work, True, edit), "hugo": hugo(site, work, edit)}
-    if tools["hugo"] is None:
+    tools = {"newsletter": ours(site, work, True, edit),
+             **{name: hugo(site, work, edit, parallel) for name, parallel in PEERS.items()}}
+    if None in tools.values():
         log("hugo is not installed (apt-get install hugo)")
         return 2
     trash, exe, rounds = Trash(work / "trash"), pagefind_binary(), []
