@@ -6,7 +6,8 @@ Each round times, in turn (the order rotates from round to round, so that a slow
 shared machine falls on every tool alike):
 - `newsletter build` from nothing, search included (its search stage from the BuildReport);
 - Hugo from nothing, then the Pagefind CLI over Hugo's output: what a Hugo user runs; Hugo's
-  site has our pages (a parallel view of every document) and, as in earlier passes, not;
+  site has our pages (a parallel view of every document), with the CLI as it comes and told
+  (`--glob`) which pages to read, and, as in earlier passes, no parallel views;
 - the Pagefind CLI over our published pages (the peer of our search stage).
 The CLI is the same Pagefind binary the build runs. Prints the medians, the spread of the
 runs (min-max) and the ratios; index sizes are the bundles' bytes on disk.
@@ -44,9 +45,12 @@ def _ours_index(out: Path) -> int:
     return sum(_size(p) for p in out.glob("pagefind*") if p.is_dir())
 
 
-# Hugo with the same pages as ours (a parallel view of every document), and without them, as
-# the earlier passes measured it.
-PEERS = {"hugo+cli": True, "hugo+cli, no parallel views": False}
+# Hugo's site with our pages (a parallel view of every document), and without them, as the
+# earlier passes measured it: (parallel views, the CLI's --glob). The CLI as a user runs it
+# parses every page; told which pages are the documents, it skips the views unread.
+GLOB = "*/{issues,pages}/*/index.html"
+PEERS = {"hugo+cli": (True, None), "hugo+cli --glob": (True, GLOB),
+         "hugo+cli, no parallel views": (False, None)}
 
 
 def _round(tools: dict, trash: Trash, exe: Path, turn: int) -> dict[str, dict]:
@@ -67,7 +71,8 @@ def _round(tools: dict, trash: Trash, exe: Path, turn: int) -> dict[str, dict]:
             for path in tool.clean:
                 trash.discard(path)
             build = measure(tool)
-            index = timed([str(exe), "--site", str(tool.out)])
+            glob = PEERS[name][1]
+            index = timed([str(exe), "--site", str(tool.out), *(["--glob", glob] if glob else [])])
             got[name] = {"s": build.wall + index.wall, "mb": max(build.rss_mb, index.rss_mb),
                          "index": _size(tool.out / "pagefind"), "cli_s": index.wall}
         return step
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(exist_ok=True)
     edit = f"{max(1, args.issues // 2)}.md"
     tools = {"newsletter": ours(site, work, True, edit),
-             **{name: hugo(site, work, edit, parallel) for name, parallel in PEERS.items()}}
+             **{name: hugo(site, work, edit, parallel) for name, (parallel, _) in PEERS.items()}}
     if None in tools.values():
         log("hugo is not installed (apt-get install hugo)")
         return 2
