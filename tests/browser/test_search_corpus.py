@@ -194,3 +194,33 @@ def test_quoted_phrases_find_exactly_their_pages_on_a_generated_corpus(
              if set(urls) != holding(texts, phrase)]
     assert all(holding(texts, phrase) for phrase in phrases[:2])
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("lang,quotes", [("zh", "“”"), ("zh", "「」"), ("zh", "『』"),
+                                         ("zh", "＂＂"), ("zh", '"”'), ("en", "“”")])
+def test_quotation_marks_of_chinese_input_methods_quote_a_phrase(
+        page, corpus_url: Built, lang: str, quotes: str) -> None:
+    """A Chinese input method types “…” (or 「…」, ＂…＂) for quotes, and a phrase pasted from
+    a word processor comes in curly quotes: each finds exactly the pages that hold the
+    phrase, as "…" does. Phrases on few pages: their words alone are on many more."""
+    url, _, _ = corpus_url
+    page.goto(url + f"{lang}/search/")
+    texts = page.evaluate(TEXTS)
+    rng = random.Random(17)
+    phrases = ["步作"] if lang == "zh" else []
+    while len(phrases) < 6:
+        text = texts[rng.choice(sorted(texts))]
+        if lang == "zh":
+            run = rng.choice(re.findall(r"[\u4e00-\u9fff]{6,}", text))
+            phrase = run[:6]
+        else:
+            words = re.findall(r"[A-Za-z]+", text)
+            at = rng.randint(0, len(words) - 3)
+            phrase = " ".join(words[at:at + 3])
+        if 0 < len(holding(texts, phrase)) <= len(texts) // 2:
+            phrases.append(phrase)
+    found = page.evaluate(FOUND, [quotes[0] + phrase + quotes[1] for phrase in phrases])
+    wrong = [f"{phrase!r}: {len(urls)} found, {len(holding(texts, phrase))} hold it"
+             for phrase, urls in zip(phrases, found, strict=True)
+             if set(urls) != holding(texts, phrase)]
+    assert not wrong, "\n".join(wrong)

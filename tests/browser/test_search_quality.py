@@ -76,9 +76,12 @@ def test_quoted_phrases_find_exactly_the_pages_that_contain_them(
     assert not wrong, "\n".join(wrong)
 
 
-def test_the_search_page_lists_the_pages_of_a_quoted_phrase(page, seed_url: str) -> None:
-    """What the reader sees: the count and the results of a phrase that cuts words."""
-    page.goto(seed_url + 'zh/search/?q="的对外开"')
+@pytest.mark.parametrize("query", ['"的对外开"', "“的对外开”", "「的对外开」"])
+def test_the_search_page_lists_the_pages_of_a_quoted_phrase(page, seed_url: str,
+                                                            query: str) -> None:
+    """What the reader sees: the count and the results of a phrase that cuts words, in the
+    quotes of a Western keyboard or of a Chinese input method."""
+    page.goto(seed_url + f"zh/search/?q={query}")
     page.wait_for_function(RENDERED)
     links = page.eval_on_selector_all(".pagefind-ui__result-link",
                                       "els => els.map(e => e.getAttribute('href'))")

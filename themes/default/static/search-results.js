@@ -8,10 +8,14 @@
 
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-  /* The text a reader looks for: a quoted phrase, else the whole query. */
+  /* The text a reader looks for: a quoted phrase (in the quotes that static/exact/pagefind.js
+   * takes), else the whole query. */
+  var QUOTED = /["\u201c\u201d\uff02]([^"\u201c\u201d\uff02]+)["\u201c\u201d\uff02]|\u300c([^\u300c\u300d]+)\u300d|\u300e([^\u300e\u300f]+)\u300f/;
+
   function needleOf(term) {
-    var quoted = /"([^"]+)"/.exec(term || "");
-    return (quoted ? quoted[1] : term || "").replace(/\s+/g, " ").trim();
+    var quoted = QUOTED.exec(term || "");
+    var phrase = quoted && (quoted[1] || quoted[2] || quoted[3]);
+    return (phrase || term || "").replace(/\s+/g, " ").trim();
   }
 
   function escapeHtml(text) {

@@ -12,11 +12,19 @@
 export * from "../../pagefind/pagefind.js";
 import * as pagefind from "../../pagefind/pagefind.js";
 
-var QUOTED = /"([^"]*)"/g;
+/* A phrase in quotes: straight, curly or full-width double quotes (any with any: input
+ * methods and word processors pair them loosely), or corner brackets, which a Chinese input
+ * method types for quotation marks. Keep in step with search-results.js. */
+var QUOTED = /["\u201c\u201d\uff02]([^"\u201c\u201d\uff02]*)["\u201c\u201d\uff02]|\u300c([^\u300c\u300d]*)\u300d|\u300e([^\u300e\u300f]*)\u300f/g;
 var HEADLINES_AMONG = 30;  /* results of plain words whose headings are looked at */
 var WORD_CHAR = /[\p{L}\p{N}]/u;
 var HAN = /\p{Script=Han}/u;
 var BETWEEN_HAN = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
+
+/* The phrase of a match of QUOTED: whichever of its groups took part. */
+function inside(straight, corner, doubleCorner) {
+  return straight !== undefined ? straight : corner !== undefined ? corner : doubleCorner;
+}
 
 /* Lower case, white space as one space, none between Chinese characters (a line break in a
  * paragraph's source is no space a reader sees). */
@@ -27,7 +35,8 @@ function normal(text) {
 /* The quoted phrases of a query (normalized), and the query Pagefind is asked instead. */
 function parse(term) {
   var phrases = [];
-  var plain = String(term).replace(QUOTED, function (_, phrase) {
+  var plain = String(term).replace(QUOTED, function (_, a, b, c) {
+    var phrase = inside(a, b, c);
     if (normal(phrase)) {
       phrases.push(normal(phrase));
     }
@@ -100,7 +109,8 @@ export async function search(term, options) {
 function widened(term) {
   return [[1, 0], [2, 0], [0, 1], [0, 2]].map(function (cut) {
     var changed = false;
-    var again = String(term).replace(QUOTED, function (_, phrase) {
+    var again = String(term).replace(QUOTED, function (_, a, b, c) {
+      var phrase = inside(a, b, c);
       var text = normal(phrase);
       if (HAN.test(text) && text.length > cut[0] + cut[1]) {
         changed = true;
