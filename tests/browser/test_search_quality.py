@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+import opencc
 import pytest
 from phrases import EXACT, FOUND, TEXTS, holding
 from sitecheck import REPO
@@ -90,6 +91,35 @@ def test_the_search_page_lists_the_pages_of_a_quoted_phrase(page, seed_url: str,
         "/newsletter/zh/international-cooperation-12th-five-year-plan/"}, links
     assert re.search(r"\b1\b", page.locator(".pagefind-ui__message").inner_text())  # 找到 1 个
     assert "<mark>的对外开</mark>" in page.evaluate(EXCERPTS)[0]
+    assert not page.js_errors
+
+
+@pytest.mark.parametrize("query", ["国际科技合作", '"中俄创新对话机制"', "“科技部副部长”",
+                                   '"高新技术"'])
+def test_a_query_in_traditional_characters_finds_the_simplified_text(
+        page, seed_url: str, query: str) -> None:
+    """A reader in Hong Kong or Taiwan types 國際科技合作: the same pages as 国际科技合作, quoted
+    phrases as exact."""
+    traditional = opencc.OpenCC("s2t").convert(query)
+    assert traditional != query
+    page.goto(seed_url + "zh/search/")
+    simplified, typed = page.evaluate(FOUND, [query, traditional])
+    assert typed == simplified != []
+
+
+def test_the_search_page_shows_the_results_of_a_traditional_query(page, seed_url: str) -> None:
+    """The phrase typed in Traditional characters lists what the Simplified one does: its one
+    page, the same links, the Simplified phrase marked in the excerpts."""
+    shown = []
+    for query in ('"中俄创新对话机制"', '"中俄創新對話機制"'):
+        page.goto(seed_url + f"zh/search/?q={query}")
+        page.wait_for_function(RENDERED)
+        shown.append((page.locator(".pagefind-ui__result").count(),
+                      page.eval_on_selector_all(".pagefind-ui__result-link",
+                                                "els => els.map(e => e.getAttribute('href'))"),
+                      page.evaluate(EXCERPTS)))
+    assert shown[1] == shown[0]
+    assert shown[1][0] == 1 and "<mark>中俄创新对话机制</mark>" in shown[1][2][0]
     assert not page.js_errors
 
 

@@ -85,6 +85,11 @@
     if (!needle || !content) {
       return result;
     }
+    /* Typed in Traditional characters, found in Simplified ones (static/exact/pagefind.js) */
+    var simplified = window.NewsletterSimplified;
+    if (simplified && !has(content, needle) && has(content, simplified(needle))) {
+      needle = simplified(needle);
+    }
     result.excerpt = has(content, needle) ? cut(content, needle) : joined(result.excerpt);
     var subs = result.sub_results || [];
     var texts = sectionTexts(content, subs);

@@ -7,8 +7,9 @@
  * found "technological policy". Here the phrase is searched as plain words, which find their
  * page for all of 1,000 random substrings (benchmarks/README.md), and a result is kept only if
  * its text holds every quoted phrase. And a headline the reader typed finds its page first
- * (Pagefind ranks by the words of the whole page). A split index's parts are merged into the
- * same module (search.js), so they are searched too. */
+ * (Pagefind ranks by the words of the whole page). A query typed in Traditional characters
+ * finds the Simplified text. A split index's parts are merged into the same module
+ * (search.js), so they are searched too. */
 export * from "../../pagefind/pagefind.js";
 import * as pagefind from "../../pagefind/pagefind.js";
 
@@ -91,6 +92,40 @@ function recount(listed, kept) {
 }
 
 export async function search(term, options) {
+  if (term !== null && term !== undefined && HAN.test(String(term))) {
+    var simple = await simplified(String(term)).catch(function () { return String(term); });
+    if (simple !== String(term)) {
+      var found = await searchAsTyped(simple, options);
+      if (found && found.results && found.results.length) {
+        return found;
+      }
+    }
+  }
+  return searchAsTyped(term, options);
+}
+
+/* A query with Traditional characters (國際) in their Simplified forms (国际): the edition is
+ * Simplified, and the table (t2s.js, loaded at the first Chinese query) holds only
+ * characters that Simplified text never does, so nothing a query finds as typed is changed;
+ * if the Simplified query finds nothing, the query as typed is searched. Once loaded, the
+ * conversion is lent to search-results.js, which marks the phrase in the excerpts. */
+var toSimplified = null;
+
+function convert(text) {
+  return String(text).replace(/[\u3400-\u9fff\uf900-\ufaff]/g, function (char) {
+    return toSimplified[char] || char;
+  });
+}
+
+async function simplified(text) {
+  if (!toSimplified) {
+    toSimplified = (await import("./t2s.js")).default;
+    globalThis.NewsletterSimplified = convert;
+  }
+  return convert(text);
+}
+
+async function searchAsTyped(term, options) {
   var query = term === null || term === undefined ? null : parse(term);
   if (!query || !query.plain) {
     return pagefind.search(term, options);
