@@ -107,11 +107,26 @@ def test_a_query_in_traditional_characters_finds_the_simplified_text(
     assert typed == simplified != []
 
 
-def test_the_search_page_shows_the_results_of_a_traditional_query(page, seed_url: str) -> None:
-    """The phrase typed in Traditional characters lists what the Simplified one does: its one
-    page, the same links, the Simplified phrase marked in the excerpts."""
+@pytest.mark.parametrize("lang,typed,written", [
+    ("zh", "２０１６", "2016"), ("zh", '"２０１６年６月"', '"2016年6月"'),
+    ("en", "ＭＯＵ", "MOU"), ("en", '"２０１６ Ｎａｔｉｏｎａｌ"', '"2016 National"')])
+def test_full_width_letters_and_digits_find_the_text_as_written(
+        page, seed_url: str, lang: str, typed: str, written: str) -> None:
+    """A Chinese input method in full-width mode types ２０１６ and ＡＩ: they find what 2016
+    and AI find."""
+    page.goto(seed_url + f"{lang}/search/")
+    as_written, as_typed = page.evaluate(FOUND, [written, typed])
+    assert as_typed == as_written != [], (as_typed, as_written)
+
+
+@pytest.mark.parametrize("written,typed", [("中俄创新对话机制", "中俄創新對話機制"),
+                                           ("2016年6月27日", "２０１６年６月２７日")])
+def test_the_search_page_shows_a_phrase_typed_otherwise_as_written(
+        page, seed_url: str, written: str, typed: str) -> None:
+    """A phrase typed in Traditional characters or full-width digits lists what the phrase as
+    written does: its one page, the same links, the phrase as written marked."""
     shown = []
-    for query in ('"中俄创新对话机制"', '"中俄創新對話機制"'):
+    for query in (f'"{written}"', f'"{typed}"'):
         page.goto(seed_url + f"zh/search/?q={query}")
         page.wait_for_function(RENDERED)
         shown.append((page.locator(".pagefind-ui__result").count(),
@@ -119,7 +134,7 @@ def test_the_search_page_shows_the_results_of_a_traditional_query(page, seed_url
                                                 "els => els.map(e => e.getAttribute('href'))"),
                       page.evaluate(EXCERPTS)))
     assert shown[1] == shown[0]
-    assert shown[1][0] == 1 and "<mark>中俄创新对话机制</mark>" in shown[1][2][0]
+    assert shown[1][0] == 1 and f"<mark>{written}</mark>" in shown[1][2][0]
     assert not page.js_errors
 
 

@@ -85,10 +85,11 @@
     if (!needle || !content) {
       return result;
     }
-    /* Typed in Traditional characters, found in Simplified ones (static/exact/pagefind.js) */
-    var simplified = window.NewsletterSimplified;
-    if (simplified && !has(content, needle) && has(content, simplified(needle))) {
-      needle = simplified(needle);
+    /* Typed in Traditional characters or full-width digits, found as the text is written
+     * (static/exact/pagefind.js) */
+    var written = window.NewsletterAsWritten;
+    if (written && !has(content, needle) && has(content, written(needle))) {
+      needle = written(needle);
     }
     result.excerpt = has(content, needle) ? cut(content, needle) : joined(result.excerpt);
     var subs = result.sub_results || [];

@@ -92,10 +92,11 @@ function recount(listed, kept) {
 }
 
 export async function search(term, options) {
-  if (term !== null && term !== undefined && HAN.test(String(term))) {
-    var simple = await simplified(String(term)).catch(function () { return String(term); });
-    if (simple !== String(term)) {
-      var found = await searchAsTyped(simple, options);
+  if (term !== null && term !== undefined) {
+    var typed = String(term);
+    var plain = await asWritten(typed).catch(function () { return typed; });
+    if (plain !== typed) {
+      var found = await searchAsTyped(plain, options);
       if (found && found.results && found.results.length) {
         return found;
       }
@@ -104,25 +105,31 @@ export async function search(term, options) {
   return searchAsTyped(term, options);
 }
 
-/* A query with Traditional characters (國際) in their Simplified forms (国际): the edition is
- * Simplified, and the table (t2s.js, loaded at the first Chinese query) holds only
- * characters that Simplified text never does, so nothing a query finds as typed is changed;
- * if the Simplified query finds nothing, the query as typed is searched. Once loaded, the
+/* The query as the text is written: full-width letters and digits, which a Chinese input
+ * method in full-width mode types (２０１６, ＡＩ), as ASCII; Traditional characters (國際)
+ * in their Simplified forms (国际). The table (t2s.js, loaded at the first Chinese query)
+ * holds only characters that Simplified text never does, so nothing a query finds as typed
+ * is changed; if the query as written finds nothing, the query as typed is searched. The
  * conversion is lent to search-results.js, which marks the phrase in the excerpts. */
+var FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 var toSimplified = null;
 
-function convert(text) {
-  return String(text).replace(/[\u3400-\u9fff\uf900-\ufaff]/g, function (char) {
+function written(text) {
+  var half = String(text).replace(FULL_WIDTH, function (char) {
+    return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+  });
+  return !toSimplified ? half : half.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, function (char) {
     return toSimplified[char] || char;
   });
 }
 
-async function simplified(text) {
-  if (!toSimplified) {
+globalThis.NewsletterAsWritten = written;
+
+async function asWritten(text) {
+  if (!toSimplified && HAN.test(text)) {
     toSimplified = (await import("./t2s.js")).default;
-    globalThis.NewsletterSimplified = convert;
   }
-  return convert(text);
+  return written(text);
 }
 
 async function searchAsTyped(term, options) {
