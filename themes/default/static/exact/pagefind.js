@@ -8,7 +8,7 @@
  * page for all of 1,000 random substrings (benchmarks/README.md), and a result is kept only if
  * its text holds every quoted phrase. And a headline the reader typed finds its page first
  * (Pagefind ranks by the words of the whole page). A query typed in Traditional characters
- * finds the Simplified text. A split index's parts are merged into the same module
+ * or full-width digits finds the text as written. A split index's parts are merged into the same module
  * (search.js), so they are searched too. */
 export * from "../../pagefind/pagefind.js";
 import * as pagefind from "../../pagefind/pagefind.js";
