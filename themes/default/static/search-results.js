@@ -8,13 +8,15 @@
 
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-  /* The text a reader looks for: a quoted phrase (in the quotes that static/exact/pagefind.js
-   * takes), else the whole query. */
-  var QUOTED = /["\u201c\u201d\uff02]([^"\u201c\u201d\uff02]+)["\u201c\u201d\uff02]|\u300c([^\u300c\u300d]+)\u300d|\u300e([^\u300e\u300f]+)\u300f/;
+  /* What static/exact/pagefind.js, which made the search, lends: how it reads a query. */
+  function queryText() {
+    return window.NewsletterQueryText || { phrase: function () { return null; },
+                                           written: function (text) { return text; } };
+  }
 
+  /* The text a reader looks for: a quoted phrase, else the whole query. */
   function needleOf(term) {
-    var quoted = QUOTED.exec(term || "");
-    var phrase = quoted && (quoted[1] || quoted[2] || quoted[3]);
+    var phrase = queryText().phrase(term || "");
     return (phrase || term || "").replace(/\s+/g, " ").trim();
   }
 
@@ -85,11 +87,10 @@
     if (!needle || !content) {
       return result;
     }
-    /* Typed in Traditional characters or full-width digits, found as the text is written
-     * (static/exact/pagefind.js) */
-    var written = window.NewsletterAsWritten;
-    if (written && !has(content, needle) && has(content, written(needle))) {
-      needle = written(needle);
+    /* Typed in Traditional characters or full-width digits, found as the text is written */
+    var written = queryText().written(needle);
+    if (!has(content, needle) && has(content, written)) {
+      needle = written;
     }
     result.excerpt = has(content, needle) ? cut(content, needle) : joined(result.excerpt);
     var subs = result.sub_results || [];

@@ -15,7 +15,7 @@ import * as pagefind from "../../pagefind/pagefind.js";
 
 /* A phrase in quotes: straight, curly or full-width double quotes (any with any: input
  * methods and word processors pair them loosely), or corner brackets, which a Chinese input
- * method types for quotation marks. Keep in step with search-results.js. */
+ * method types for quotation marks. */
 var QUOTED = /["\u201c\u201d\uff02]([^"\u201c\u201d\uff02]*)["\u201c\u201d\uff02]|\u300c([^\u300c\u300d]*)\u300d|\u300e([^\u300e\u300f]*)\u300f/g;
 var HEADLINES_AMONG = 30;  /* results of plain words whose headings are looked at */
 var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -109,8 +109,7 @@ export async function search(term, options) {
  * method in full-width mode types (２０１６, ＡＩ), as ASCII; Traditional characters (國際)
  * in their Simplified forms (国际). The table (t2s.js, loaded at the first Chinese query)
  * holds only characters that Simplified text never does, so nothing a query finds as typed
- * is changed; if the query as written finds nothing, the query as typed is searched. The
- * conversion is lent to search-results.js, which marks the phrase in the excerpts. */
+ * is changed; if the query as written finds nothing, the query as typed is searched. */
 var FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 var toSimplified = null;
 
@@ -123,7 +122,15 @@ function written(text) {
   });
 }
 
-globalThis.NewsletterAsWritten = written;
+/* Lent to search-results.js, which marks in the excerpts the phrase a query looks for: its
+ * first quoted phrase, and the query as the text is written. */
+globalThis.NewsletterQueryText = {
+  phrase: function (term) {
+    var match = new RegExp(QUOTED.source).exec(String(term));
+    return match ? inside(match[1], match[2], match[3]) : null;
+  },
+  written: written
+};
 
 async function asWritten(text) {
   if (!toSimplified && HAN.test(text)) {
