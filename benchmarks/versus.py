@@ -151,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.cache / f"versus-{args.issues}"
     work.mkdir(exist_ok=True)
     edit = f"{max(1, args.issues // 2)}.md"
+    hugo_sites = {parallel: hugo(site, work, edit, parallel)  # (one site for both CLI runs)
+                  for parallel in sorted({parallel for parallel, _ in PEERS.values()})}
     tools = {"newsletter": ours(site, work, True, edit),
-             **{name: hugo(site, work, edit, parallel) for name, (parallel, _) in PEERS.items()}}
+             **{name: hugo_sites[parallel] for name, (parallel, _) in PEERS.items()}}
     if None in tools.values():
         log("hugo is not installed (apt-get install hugo)")
         return 2
