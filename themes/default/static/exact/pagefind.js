@@ -7,9 +7,11 @@
  * found "technological policy". Here the phrase is searched as plain words, which find their
  * page for all of 1,000 random substrings (benchmarks/README.md), and a result is kept only if
  * its text holds every quoted phrase. And a headline the reader typed finds its page first
- * (Pagefind ranks by the words of the whole page). A query typed in Traditional characters
- * or full-width digits finds the text as written. A split index's parts are merged into the same module
- * (search.js), so they are searched too. */
+ * (Pagefind ranks by the words of the whole page), and a Chinese query the pages that hold it
+ * as typed (Pagefind finds a Chinese word it did not index by any of its characters). A
+ * query typed in Traditional characters or full-width digits finds the text as written. A
+ * split index's parts are merged into the same module (search.js), so they are searched
+ * too. */
 export * from "../../pagefind/pagefind.js";
 import * as pagefind from "../../pagefind/pagefind.js";
 
@@ -17,7 +19,9 @@ import * as pagefind from "../../pagefind/pagefind.js";
  * methods and word processors pair them loosely), or corner brackets, which a Chinese input
  * method types for quotation marks. */
 var QUOTED = /["\u201c\u201d\uff02]([^"\u201c\u201d\uff02]*)["\u201c\u201d\uff02]|\u300c([^\u300c\u300d]*)\u300d|\u300e([^\u300e\u300f]*)\u300f/g;
-var HEADLINES_AMONG = 30;  /* results of plain words whose headings are looked at */
+/* Results of plain words read to put first a headline, or a page holding a Chinese query as
+ * typed (and as many more for that: those whose matched words are closest together). */
+var RERANKED = 30;
 var WORD_CHAR = /[\p{L}\p{N}]/u;
 var HAN = /\p{Script=Han}/u;
 var BETWEEN_HAN = /(?<=\p{Script=Han}) (?=\p{Script=Han})/gu;
@@ -31,6 +35,14 @@ function inside(straight, corner, doubleCorner) {
  * paragraph's source is no space a reader sees). */
 function normal(text) {
   return text.toLowerCase().replace(/\s+/g, " ").replace(BETWEEN_HAN, "").trim();
+}
+
+/* The words of a plain Chinese query, each to be found as typed: set apart by spaces or
+ * Chinese punctuation (乌克兰 合作, 中加科技合作，交流). */
+var APART = /[\s\u3000-\u303f\uff01\uff0c\uff1a\uff1b\uff1f]+/;
+
+function wordsOf(text) {
+  return String(text).split(APART).map(normal).filter(Boolean);
 }
 
 /* The quoted phrases of a query (normalized), and the query Pagefind is asked instead. */
@@ -122,13 +134,14 @@ function written(text) {
   });
 }
 
-/* Lent to search-results.js, which marks in the excerpts the phrase a query looks for: its
- * first quoted phrase, and the query as the text is written. */
+/* Lent to search-results.js, which marks in the excerpts what a query looks for: its first
+ * quoted phrase, or the words of a Chinese query, as the text is written. */
 globalThis.NewsletterQueryText = {
   phrase: function (term) {
     var match = new RegExp(QUOTED.source).exec(String(term));
     return match ? inside(match[1], match[2], match[3]) : null;
   },
+  words: wordsOf,
   written: written
 };
 
@@ -171,6 +184,27 @@ function widened(term) {
   }).filter(Boolean);
 }
 
+/* The `count` results whose matched words make the longest run (positions one after
+ * another): the pages likeliest to hold a Chinese query as typed, wherever Pagefind ranked
+ * them. */
+function closest(results, count) {
+  function longestRun(positions) {
+    var sorted = (positions || []).slice().sort(function (a, b) { return a - b; });
+    var best = 0;
+    var run = 0;
+    sorted.forEach(function (at, i) {
+      run = i && at === sorted[i - 1] + 1 ? run + 1 : at === sorted[i - 1] ? run : 1;
+      best = Math.max(best, run);
+    });
+    return best;
+  }
+  return results.map(function (result, i) {
+    return { result: result, run: longestRun(result.words), at: i };
+  }).filter(function (r) { return r.run > 1; }).sort(function (a, b) {
+    return b.run - a.run || a.at - b.at;
+  }).slice(0, count).map(function (r) { return r.result; });
+}
+
 /* Every result of the searches, each page once, in the order first found. */
 function union(responses) {
   var seen = {};
@@ -197,16 +231,19 @@ async function refined(term, query, options) {
       widened(term).map(function (again) { return pagefind.search(again, options); })))) });
   }
   var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
+  var chinese = !exact && HAN.test(query.plain);
   /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
-   * ones, to find a headline among them. */
-  var read = exact ? found.results : byRelevance ? found.results.slice(0, HEADLINES_AMONG) : [];
-  var loaded = await Promise.all(read.map(function (result) {
+   * ones, to find a headline, or the Chinese query as typed, among them, and for a Chinese
+   * query the pages where its words are closest together too. */
+  var read = exact ? found.results : !byRelevance ? [] : found.results.slice(0, RERANKED)
+    .concat(chinese ? closest(found.results.slice(RERANKED), RERANKED) : []);
+  var loaded = new Map(await Promise.all(read.map(async function (result) {
     var data = result.data();  /* loaded once: the UI asks again for what it shows */
     result.data = function () { return data; };
-    return data;
-  }));
-  var kept = found.results.map(function (result, i) {
-    return { result: result, data: loaded[i] };
+    return [result, await data];
+  })));
+  var kept = found.results.map(function (result) {
+    return { result: result, data: loaded.get(result) };
   });
   if (exact) {
     kept = kept.filter(function (k) {
@@ -216,10 +253,18 @@ async function refined(term, query, options) {
   }
   if (byRelevance) {
     /* A page with the query in a heading first (a quoted phrase, or plain words that say
-     * most of the heading), then Pagefind's order. */
+     * most of the heading), then, for a Chinese query, a page whose text holds it as typed,
+     * then Pagefind's order. Pagefind finds a Chinese word it did not index by its
+     * characters, any of them: for 中以两国 it ranked first a page without it for one random
+     * query of eight (benchmarks/README.md). */
     var needles = exact ? query.phrases : [normal(query.plain)];
-    kept.forEach(function (k) { k.headline = k.data && headed(k.data, needles, !exact) ? 1 : 0; });
-    kept.sort(function (a, b) { return b.headline - a.headline; });
+    var words = chinese ? wordsOf(query.plain) : [];
+    kept.forEach(function (k) {
+      var text = k.data && words.length ? normal(k.data.content || "") : "";
+      k.rank = !k.data ? 0 : headed(k.data, needles, !exact) ? 2 : words.length &&
+        words.every(function (word) { return holds(text, word); }) ? 1 : 0;
+    });
+    kept.sort(function (a, b) { return b.rank - a.rank; });
   }
   return Object.assign({}, found, {
     results: kept.map(function (k) { return k.result; }),
