@@ -176,6 +176,29 @@ def test_excerpts_are_real_text_with_the_whole_query_marked(
     assert not page.js_errors
 
 
+@pytest.mark.parametrize("query,words", [("乌克兰 合作", ["乌克兰", "合作"]),
+                                         ("中加科技合作，交流", ["中加科技合作", "交流"]),
+                                         ("人工智能", ["人工智能"])])
+def test_a_chinese_query_marks_what_the_text_holds_of_its_words(
+        page, seed_url: str, query: str, words: list[str]) -> None:
+    """Words set apart (a space, a Chinese comma) are looked for each: the section holding all
+    of them comes first, each marked. A word the text does not hold whole is marked by the
+    longest pieces of it that the text holds (中加 and 科技合作 of 中加科技合作), never by a
+    single character or a word that only begins like it (Pagefind marked 中 of 中心, 中俄,
+    中意, and 智 of 智库 for 人工智能, which the seed does not hold)."""
+    page.goto(seed_url + f"zh/search/?q={query}")
+    page.wait_for_function(RENDERED)
+    marks = [mark for excerpt in page.evaluate(EXCERPTS)
+             for mark in re.findall(r"<mark>(.*?)</mark>", excerpt)]
+    wrong = [mark for mark in marks if len(mark) < 2 or not any(mark in w for w in words)]
+    assert not wrong, marks
+    if " " in query:
+        nested = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first
+        assert nested.get_attribute("href").endswith("/zh/issues/13/#china-ukraine")
+        assert set(marks) == set(words)
+    assert not page.js_errors
+
+
 @pytest.mark.parametrize("lang,headline,anchor", [
     ("zh", "中白推动地方合作", "china-belarus"), ("zh", "中俄建立创新对话机制", "china-russia"),
     ("en", "China, Belarus Promote Sub-national Cooperation", "china-belarus")])
