@@ -1,10 +1,12 @@
 """Chinese recall of a built site's search index, measured with Pagefind's own JS API in
 Chromium: random 2-8 character substrings of the Chinese text each page indexes must find
 that page. With --quoted, each substring is searched in quotes, and must find exactly the
-pages whose text (as Pagefind holds it) contains it.
+pages whose text (as Pagefind holds it) contains it. With --first, each is searched as typed
+(unquoted), and the first results should be pages that hold it.
 
     python -m benchmarks.recall OUT [--queries 1000] [--seed 1] [--lang zh]
     python -m benchmarks.recall OUT --quoted [--module static/exact/pagefind.js]
+    python -m benchmarks.recall OUT --first [--module static/exact/pagefind.js]
 
 OUT is a built output folder (`newsletter build --out OUT`). Prints the recall and the misses.
 `--module`: the search module, from OUT (Pagefind's own, or the search page's, which
@@ -68,6 +70,20 @@ QUOTED_ALL = """async ([bundle, merged, module, queries]) => {
     out.push(await Promise.all(r.results.map(async (x) => (await x.data()).url)));
   }
   return [texts, out];
+}"""
+
+
+# The URLs of each query's first ten results, searched with `module` (unquoted).
+FIRST_TEN = """async ([bundle, merged, module, queries]) => {
+  const pf = await import(bundle);
+  for (const part of merged) await pf.mergeIndex(part);
+  const search = await import(module);
+  const out = [];
+  for (const q of queries) {
+    const r = await search.search(q);
+    out.push(await Promise.all(r.results.slice(0, 10).map(async (x) => (await x.data()).url)));
+  }
+  return out;
 }"""
 
 
@@ -140,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="zh")
     parser.add_argument("--quoted", action="store_true",
                         help="search each substring in quotes: exactly its pages?")
+    parser.add_argument("--first", action="store_true",
+                        help="search each substring as typed: do its pages come first?")
     parser.add_argument("--module", default="pagefind/pagefind.js")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -157,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
                                                       url + args.module, [q for q, _ in queries]])
             browser.close()
             return _report_quoted([q for q, _ in queries], texts, found)
+        if args.first:
+            found = page.evaluate(FIRST_TEN, [url + "pagefind/pagefind.js", list(merged),
+                                              url + args.module, [q for q, _ in queries]])
+            browser.close()
+            return _report_first([q for q, _ in queries], pages(args.out, args.lang), found)
         missed = misses(page, url + args.module, queries, merged)
         browser.close()
     found = len(queries) - len(missed)
@@ -178,6 +201,19 @@ def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[s
           f"{right / len(queries):.2%}")
     for query, got, want in wrong:
         print(f"  {query!r}: {got} pages found, {want} hold it")
+    return 0
+
+
+def _report_first(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
+    flat = {url: re.sub(r"\s+", "", text) for url, text in texts.items()}
+    first = all_first = 0
+    for query, urls in zip(queries, found, strict=True):
+        holding = {url for url, text in flat.items() if query in text}
+        wanted = min(10, len(holding))
+        first += bool(urls) and urls[0] in holding
+        all_first += len(urls) >= wanted and all(url in holding for url in urls[:wanted])
+    print(f"first result holds the query: {first}/{len(queries)}; the first ten (or all "
+          f"the pages holding it, if fewer) hold it: {all_first}/{len(queries)}")
     return 0
 
 
