@@ -249,7 +249,7 @@ def test_a_chinese_query_finds_first_the_pages_that_hold_it(page, corpus_url: Bu
     texts = page.evaluate(TEXTS)
     rng = random.Random(19)
     queries: list[str] = []
-    while len(queries) < 40:
+    while len(queries) < 20:
         run = rng.choice(re.findall(r"[\u4e00-\u9fff]{3,}", texts[rng.choice(sorted(texts))]))
         size = min(len(run), rng.randint(3, 8))
         at = rng.randint(0, len(run) - size)
