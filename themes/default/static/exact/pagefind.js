@@ -184,25 +184,40 @@ function widened(term) {
   }).filter(Boolean);
 }
 
-/* The `count` results whose matched words make the longest run (positions one after
- * another): the pages likeliest to hold a Chinese query as typed, wherever Pagefind ranked
- * them. */
+/* How many of a result's matched words make the longest run (positions one after another). */
+function longestRun(result) {
+  var sorted = (result.words || []).slice().sort(function (a, b) { return a - b; });
+  var best = 0;
+  var run = 0;
+  sorted.forEach(function (at, i) {
+    run = i && at === sorted[i - 1] + 1 ? run + 1 : at === sorted[i - 1] ? run : 1;
+    best = Math.max(best, run);
+  });
+  return best;
+}
+
+/* The `count` results whose matched words make the longest run: the pages likeliest to hold
+ * a Chinese query as typed, wherever Pagefind ranked them. */
 function closest(results, count) {
-  function longestRun(positions) {
-    var sorted = (positions || []).slice().sort(function (a, b) { return a - b; });
-    var best = 0;
-    var run = 0;
-    sorted.forEach(function (at, i) {
-      run = i && at === sorted[i - 1] + 1 ? run + 1 : at === sorted[i - 1] ? run : 1;
-      best = Math.max(best, run);
-    });
-    return best;
-  }
   return results.map(function (result, i) {
-    return { result: result, run: longestRun(result.words), at: i };
+    return { result: result, run: longestRun(result), at: i };
   }).filter(function (r) { return r.run > 1; }).sort(function (a, b) {
     return b.run - a.run || a.at - b.at;
   }).slice(0, count).map(function (r) { return r.result; });
+}
+
+/* The results read to rank a plain query by relevance: the first ones, and for a Chinese
+ * query those whose words are closest together and the pages `otherwise` found. */
+function relevant(results, chinese, otherwise) {
+  return results.slice(0, RERANKED)
+    .concat(chinese ? closest(results.slice(RERANKED), RERANKED) : [], otherwise);
+}
+
+/* Search options without a sort: by relevance. */
+function unsorted(options) {
+  var copy = Object.assign({}, options);
+  delete copy.sort;
+  return copy;
 }
 
 /* Whether two of a result's matched words are next to each other (or one): a query Pagefind
@@ -282,16 +297,18 @@ async function refined(term, query, options) {
   found = Object.assign({}, found, { results: found.results.concat(otherwise) });
   /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
    * ones, to find a headline, or the Chinese query as typed, among them, and for a Chinese
-   * query the pages where its words are closest together too. */
-  var read = exact ? found.results : !byRelevance ? [] : found.results.slice(0, RERANKED)
-    .concat(chinese ? closest(found.results.slice(RERANKED), RERANKED) : [], otherwise);
+   * query the pages where its words are closest together too. Sorted by date, a Chinese
+   * query's first results, and those it would rank first by relevance. */
+  var read = exact ? found.results : byRelevance ? relevant(found.results, chinese, otherwise)
+    : !chinese ? [] : found.results.slice(0, RERANKED).concat(relevant(
+      (await pagefind.search(term, unsorted(options))).results, true, []));
   var loaded = new Map(await Promise.all(read.map(async function (result) {
     var data = result.data();  /* loaded once: the UI asks again for what it shows */
     result.data = function () { return data; };
-    return [result, await data];
+    return [result.id, await data];
   })));
   var kept = found.results.map(function (result) {
-    return { result: result, data: loaded.get(result) };
+    return { result: result, data: loaded.get(result.id) };
   });
   if (exact) {
     kept = kept.filter(function (k) {
@@ -311,6 +328,17 @@ async function refined(term, query, options) {
       var text = k.data && words.length ? normal(k.data.content || "") : "";
       k.rank = !k.data ? 0 : headed(k.data, needles, !exact) ? 2 : words.length &&
         words.every(function (word) { return holds(text, word); }) ? 1 : 0;
+    });
+    kept.sort(function (a, b) { return b.rank - a.rank; });
+  } else if (chinese) {
+    /* Sorted by date, the pages read that hold the query as typed first, then those not
+     * read, then those read that do not: Pagefind also finds a page by any of a Chinese
+     * query's characters, and sorted by date such pages came first (for 中以两国, 8 of the
+     * first 10). Each group stays in date order. */
+    var typed = wordsOf(query.plain);
+    kept.forEach(function (k) {
+      var text = k.data ? normal(k.data.content || "") : "";
+      k.rank = !k.data ? 0 : typed.every(function (word) { return holds(text, word); }) ? 1 : -1;
     });
     kept.sort(function (a, b) { return b.rank - a.rank; });
   }
