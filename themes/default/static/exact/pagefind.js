@@ -184,9 +184,14 @@ function widened(term) {
   }).filter(Boolean);
 }
 
+/* The positions of a result's matched words, in order (known before its page is loaded). */
+function positions(result) {
+  return (result.words || []).slice().sort(function (a, b) { return a - b; });
+}
+
 /* How many of a result's matched words make the longest run (positions one after another). */
 function longestRun(result) {
-  var sorted = (result.words || []).slice().sort(function (a, b) { return a - b; });
+  var sorted = positions(result);
   var best = 0;
   var run = 0;
   sorted.forEach(function (at, i) {
@@ -223,8 +228,8 @@ function unsorted(options) {
 /* Whether two of a result's matched words are next to each other (or one): a query Pagefind
  * matched as several words. */
 function adjacent(result) {
-  var positions = (result.words || []).slice().sort(function (a, b) { return a - b; });
-  return positions.some(function (at, i) { return i > 0 && at - positions[i - 1] <= 1; });
+  var sorted = positions(result);
+  return sorted.some(function (at, i) { return i > 0 && at - sorted[i - 1] <= 1; });
 }
 
 /* The pages that hold a Chinese word of three to six characters which Pagefind's search for it
