@@ -23,7 +23,7 @@ import os
 import random
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -162,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    queries = sample(pages(args.out, args.lang), args.queries, args.seed)
+    texts = pages(args.out, args.lang)
+    queries = sample(texts, args.queries, args.seed)
     with served(args.out) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
@@ -171,15 +172,16 @@ def main(argv: list[str] | None = None) -> int:
         merged = tuple(f"{url}{part.name}/"
                        for part in sorted(args.out.glob(f"pagefind-{args.lang}-*")))
         if args.quoted:
-            texts, found = page.evaluate(QUOTED_ALL, [url + "pagefind/pagefind.js", list(merged),
-                                                      url + args.module, [q for q, _ in queries]])
+            indexed, found = page.evaluate(QUOTED_ALL, [
+                url + "pagefind/pagefind.js", list(merged), url + args.module,
+                [q for q, _ in queries]])
             browser.close()
-            return _report_quoted([q for q, _ in queries], texts, found)
+            return _report_quoted([q for q, _ in queries], indexed, found)
         if args.first:
             found = page.evaluate(FIRST_TEN, [url + "pagefind/pagefind.js", list(merged),
                                               url + args.module, [q for q, _ in queries]])
             browser.close()
-            return _report_first([q for q, _ in queries], pages(args.out, args.lang), found)
+            return _report_first([q for q, _ in queries], texts, found)
         missed = misses(page, url + args.module, queries, merged)
         browser.close()
     found = len(queries) - len(missed)
@@ -189,11 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
+def _holding(texts: dict[str, str]) -> Callable[[str], set[str]]:
+    """query -> the URLs of the pages whose text (white space aside) holds it."""
     flat = {url: re.sub(r"\s+", "", text) for url, text in texts.items()}
+    return lambda query: {url for url, text in flat.items() if query in text}
+
+
+def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
+    holding = _holding(texts)
     wrong = []
     for query, urls in zip(queries, found, strict=True):
-        want = {url for url, text in flat.items() if query in text}
+        want = holding(query)
         if set(urls) != want:
             wrong.append((query, len(urls), len(want)))
     right = len(queries) - len(wrong)
@@ -205,13 +213,13 @@ def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[s
 
 
 def _report_first(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
-    flat = {url: re.sub(r"\s+", "", text) for url, text in texts.items()}
+    holding = _holding(texts)
     first = all_first = 0
     for query, urls in zip(queries, found, strict=True):
-        holding = {url for url, text in flat.items() if query in text}
-        wanted = min(10, len(holding))
-        first += bool(urls) and urls[0] in holding
-        all_first += len(urls) >= wanted and all(url in holding for url in urls[:wanted])
+        want = holding(query)
+        wanted = min(10, len(want))
+        first += bool(urls) and urls[0] in want
+        all_first += len(urls) >= wanted and all(url in want for url in urls[:wanted])
     print(f"first result holds the query: {first}/{len(queries)}; the first ten (or all "
           f"the pages holding it, if fewer) hold it: {all_first}/{len(queries)}")
     return 0

@@ -16,11 +16,13 @@
   }
 
   /* The texts a reader looks for: a quoted phrase, else the whole query; a Chinese query of
-   * words set apart (乌克兰 合作) looks for each of them. */
+   * words set apart (乌克兰 合作) looks for each of them (`chinese`). */
   function needlesOf(term) {
     var phrase = queryText().phrase(term || "");
     var needle = (phrase || term || "").replace(/\s+/g, " ").trim();
-    return !needle ? [] : phrase || !HAN.test(needle) ? [needle] : queryText().words(needle);
+    var chinese = !phrase && HAN.test(needle);
+    return { chinese: chinese, needles: !needle ? [] : chinese ? queryText().words(needle)
+      : [needle] };
   }
 
   function escapeHtml(text) {
@@ -135,8 +137,9 @@
   }
 
   function process(result, term) {
-    var needles = needlesOf(term);
-    var chinese = !queryText().phrase(term || "") && HAN.test(needles.join(""));
+    var sought = needlesOf(term);
+    var needles = sought.needles;
+    var chinese = sought.chinese;
     var content = typeof result.content === "string" ? result.content : "";
     if (!needles.length || !content) {
       return result;

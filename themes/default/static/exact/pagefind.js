@@ -67,6 +67,12 @@ function runsOn(text, at, edge) {
     !HAN.test(next) && !HAN.test(edge);
 }
 
+/* Whether a page's data holds every one of the (normalized) phrases. */
+function holdsAll(data, phrases) {
+  var text = normal(data.content || "");
+  return phrases.every(function (phrase) { return holds(text, phrase); });
+}
+
 function holds(text, phrase) {
   var first = phrase.charAt(0);
   var last = phrase.charAt(phrase.length - 1);
@@ -260,8 +266,7 @@ async function segmentedOtherwise(words, found, options) {
   }).slice(0, SEGMENTED_READ);
   var data = await Promise.all(candidates.map(function (result) { return result.data(); }));
   return candidates.filter(function (result, i) {
-    var text = normal(data[i].content || "");
-    if (!holds(text, word)) {
+    if (!holdsAll(data[i], [word])) {
       return false;
     }
     result.data = function () { return Promise.resolve(data[i]); };
@@ -296,9 +301,10 @@ async function refined(term, query, options) {
   }
   var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
   var chinese = !exact && HAN.test(query.plain);
+  var words = chinese ? wordsOf(query.plain) : [];
   /* (sorted by date: Pagefind's order, which the further pages would break) */
-  var otherwise = chinese && byRelevance ? await segmentedOtherwise(
-    wordsOf(query.plain), found.results, options) : [];
+  var otherwise = chinese && byRelevance ? await segmentedOtherwise(words, found.results,
+                                                                    options) : [];
   found = Object.assign({}, found, { results: found.results.concat(otherwise) });
   /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
    * ones, to find a headline, or the Chinese query as typed, among them, and for a Chinese
@@ -316,10 +322,7 @@ async function refined(term, query, options) {
     return { result: result, data: loaded.get(result.id) };
   });
   if (exact) {
-    kept = kept.filter(function (k) {
-      var text = normal(k.data.content || "");
-      return query.phrases.every(function (phrase) { return holds(text, phrase); });
-    });
+    kept = kept.filter(function (k) { return holdsAll(k.data, query.phrases); });
   }
   if (byRelevance) {
     /* A page with the query in a heading first (a quoted phrase, or plain words that say
@@ -328,11 +331,9 @@ async function refined(term, query, options) {
      * characters, any of them: for 中以两国 it ranked first a page without it for one random
      * query of eight (benchmarks/README.md). */
     var needles = exact ? query.phrases : [normal(query.plain)];
-    var words = chinese ? wordsOf(query.plain) : [];
     kept.forEach(function (k) {
-      var text = k.data && words.length ? normal(k.data.content || "") : "";
-      k.rank = !k.data ? 0 : headed(k.data, needles, !exact) ? 2 : words.length &&
-        words.every(function (word) { return holds(text, word); }) ? 1 : 0;
+      k.rank = !k.data ? 0 : headed(k.data, needles, !exact) ? 2 :
+        chinese && holdsAll(k.data, words) ? 1 : 0;
     });
     kept.sort(function (a, b) { return b.rank - a.rank; });
   } else if (chinese) {
@@ -340,10 +341,8 @@ async function refined(term, query, options) {
      * read, then those read that do not: Pagefind also finds a page by any of a Chinese
      * query's characters, and sorted by date such pages came first (for 中以两国, 8 of the
      * first 10). Each group stays in date order. */
-    var typed = wordsOf(query.plain);
     kept.forEach(function (k) {
-      var text = k.data ? normal(k.data.content || "") : "";
-      k.rank = !k.data ? 0 : typed.every(function (word) { return holds(text, word); }) ? 1 : -1;
+      k.rank = !k.data ? 0 : holdsAll(k.data, words) ? 1 : -1;
     });
     kept.sort(function (a, b) { return b.rank - a.rank; });
   }
