@@ -2,11 +2,12 @@
 Chromium: random 2-8 character substrings of the Chinese text each page indexes must find
 that page. With --quoted, each substring is searched in quotes, and must find exactly the
 pages whose text (as Pagefind holds it) contains it. With --first, each is searched as typed
-(unquoted), and the first results should be pages that hold it.
+(unquoted), and the first results should be pages that hold it; with --newest too, sorted
+by date, newest first, and the first should be the newest pages that hold it.
 
     python -m benchmarks.recall OUT [--queries 1000] [--seed 1] [--lang zh]
     python -m benchmarks.recall OUT --quoted [--module static/exact/pagefind.js]
-    python -m benchmarks.recall OUT --first [--module static/exact/pagefind.js]
+    python -m benchmarks.recall OUT --first [--newest] [--module static/exact/pagefind.js]
 
 OUT is a built output folder (`newsletter build --out OUT`). Prints the recall and the misses.
 `--module`: the search module, from OUT (Pagefind's own, or the search page's, which
@@ -73,14 +74,15 @@ QUOTED_ALL = """async ([bundle, merged, module, queries]) => {
 }"""
 
 
-# The URLs of each query's first ten results, searched with `module` (unquoted).
-FIRST_TEN = """async ([bundle, merged, module, queries]) => {
+# The URLs of each query's first ten results, searched with `module` (unquoted), with
+# Pagefind's search options (a sort).
+FIRST_TEN = """async ([bundle, merged, module, queries, options]) => {
   const pf = await import(bundle);
   for (const part of merged) await pf.mergeIndex(part);
   const search = await import(module);
   const out = [];
   for (const q of queries) {
-    const r = await search.search(q);
+    const r = await search.search(q, options);
     out.push(await Promise.all(r.results.slice(0, 10).map(async (x) => (await x.data()).url)));
   }
   return out;
@@ -158,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="search each substring in quotes: exactly its pages?")
     parser.add_argument("--first", action="store_true",
                         help="search each substring as typed: do its pages come first?")
+    parser.add_argument("--newest", action="store_true",
+                        help="with --first: sorted by date, newest first")
     parser.add_argument("--module", default="pagefind/pagefind.js")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -178,10 +182,12 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
             return _report_quoted([q for q, _ in queries], indexed, found)
         if args.first:
-            found = page.evaluate(FIRST_TEN, [url + "pagefind/pagefind.js", list(merged),
-                                              url + args.module, [q for q, _ in queries]])
+            found = page.evaluate(FIRST_TEN, [
+                url + "pagefind/pagefind.js", list(merged), url + args.module,
+                [q for q, _ in queries], {"sort": {"date": "desc"}} if args.newest else {}])
             browser.close()
-            return _report_first([q for q, _ in queries], texts, found)
+            return _report_first([q for q, _ in queries], texts, found,
+                                 dates(args.out, texts) if args.newest else None)
         missed = misses(page, url + args.module, queries, merged)
         browser.close()
     found = len(queries) - len(missed)
@@ -212,16 +218,35 @@ def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[s
     return 0
 
 
-def _report_first(queries: list[str], texts: dict[str, str], found: list[list[str]]) -> int:
+_SORT_DATE = re.compile(r'datetime="([^"]+)"[^>]*data-pagefind-sort="date\[datetime\]"'
+                        r'|data-pagefind-sort="date:([^"]+)"')
+
+
+def dates(out: Path, texts: dict[str, str]) -> dict[str, str]:
+    """URL -> the date the search page sorts it by."""
+    return {url: next(d for d in _SORT_DATE.search(
+        (out / url.lstrip("/") / "index.html").read_text(encoding="utf-8")).groups() if d)
+        for url in texts}
+
+
+def _report_first(queries: list[str], texts: dict[str, str], found: list[list[str]],
+                  dates: dict[str, str] | None) -> int:
+    """`dates`: sorted newest first, by these."""
     holding = _holding(texts)
-    first = all_first = 0
+    first = all_first = newest = 0
     for query, urls in zip(queries, found, strict=True):
         want = holding(query)
         wanted = min(10, len(want))
         first += bool(urls) and urls[0] in want
         all_first += len(urls) >= wanted and all(url in want for url in urls[:wanted])
+        if dates is not None:  # the newest holders, in date order (a tie either way)
+            days = sorted((dates[url] for url in want), reverse=True)[:wanted]
+            newest += [dates.get(url) for url in urls[:wanted]] == days
     print(f"first result holds the query: {first}/{len(queries)}; the first ten (or all "
           f"the pages holding it, if fewer) hold it: {all_first}/{len(queries)}")
+    if dates is not None:
+        print(f"the first ten are the newest that hold it, newest first: "
+              f"{newest}/{len(queries)}")
     return 0
 
 

@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:  # benchmarks/ is not an installed package
     sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import COUNTRIES, write_corpus  # noqa: E402
-from benchmarks.recall import misses, pages, sample  # noqa: E402
+from benchmarks.recall import dates, misses, pages, sample  # noqa: E402
 from generator.search import parts as search_parts  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -279,18 +279,27 @@ def test_a_chinese_query_finds_first_the_pages_that_hold_it(page, corpus_url: Bu
     assert not wrong, "\n".join(wrong)
 
 
-def test_a_chinese_word_finds_every_page_that_holds_it(page, corpus_url: Built) -> None:
-    """The corpus's country and capital names, unquoted, find every page that holds them.
-    Pagefind looks a word of its dictionary up whole, and missed the pages that cut it
-    otherwise (白俄|罗斯) or hold it inside a longer word (俄罗斯 in 白俄罗斯)."""
-    url, _, _ = corpus_url
+@pytest.mark.parametrize("options", [{}, {"sort": {"date": "desc"}}])
+def test_a_chinese_word_finds_every_page_that_holds_it(page, corpus_url: Built,
+                                                       options: dict) -> None:
+    """The corpus's country and capital names, unquoted, find every page that holds them, by
+    relevance and newest first (then in date order). Pagefind looks a word of its dictionary
+    up whole, and missed the pages that cut it otherwise (白俄|罗斯) or hold it inside a
+    longer word (俄罗斯 in 白俄罗斯)."""
+    url, _, out = corpus_url
     page.goto(url + "zh/search/")
-    texts = page.evaluate(TEXTS)
+    base = "/" + url.split("/", 3)[3]
+    texts = {base + path[1:]: text for path, text in pages(out, "zh").items()}
+    days = {base + path[1:]: day for path, day in dates(out, pages(out, "zh")).items()}
     words = sorted({name for country in COUNTRIES for name in (country[2], country[4])
                     if len(name) >= 3 and holding(texts, name)})
-    found = page.evaluate(FOUND, words)
+    found = page.evaluate(FIRST, [[[word, len(texts)] for word in words], options])
     wrong = [f"{word}: {len(set(urls) & holding(texts, word))} of the "
              f"{len(holding(texts, word))} pages that hold it"
              for word, urls in zip(words, found, strict=True)
              if not holding(texts, word) <= set(urls)]
+    if options:
+        wrong += [f"{word}: not in date order" for word, urls in zip(words, found, strict=True)
+                  if [days[u] for u in urls[:len(holding(texts, word))]] != sorted(
+                      (days[u] for u in holding(texts, word)), reverse=True)]
     assert not wrong, "\n".join(wrong)

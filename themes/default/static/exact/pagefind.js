@@ -224,13 +224,6 @@ function relevant(results, chinese, otherwise) {
     .concat(chinese ? closest(results.slice(RERANKED), RERANKED) : [], otherwise);
 }
 
-/* Search options without a sort: by relevance. */
-function unsorted(options) {
-  var copy = Object.assign({}, options);
-  delete copy.sort;
-  return copy;
-}
-
 /* Whether two of a result's matched words are next to each other (or one): a query Pagefind
  * matched as several words. */
 function adjacent(result) {
@@ -274,6 +267,53 @@ async function segmentedOtherwise(words, found, options) {
   });
 }
 
+/* The results read to list a Chinese query newest first. Pagefind also finds a page by any
+ * of a Chinese query's characters, and sorted by date such pages came first (for 中以两国, 8
+ * of the first 10 did not hold it). Its results are read in date order until WANTED of them
+ * hold the query (at most DATED_READ); if fewer do, those a search by relevance would read
+ * too, to find the few that do. For a word whose search in two parts found further pages
+ * (`complete`), all of Pagefind's own (at most SEGMENTED_READ): those further pages are put in
+ * date order among them (of Pagefind's own, some do not hold it: for 白俄罗斯, 5 of 30). */
+var WANTED = 10;
+var DATED_READ = 120;
+
+async function readByDate(term, results, words, options, complete) {
+  var wanted = complete ? Infinity : WANTED;
+  var most = complete ? SEGMENTED_READ : DATED_READ;
+  var read = 0;
+  var holding = 0;
+  while (read < results.length && read < most && holding < wanted) {
+    var data = await Promise.all(results.slice(read, read + RERANKED).map(loadOnce));
+    holding += data.filter(function (page) { return holdsAll(page, words); }).length;
+    read += data.length;
+  }
+  var first = results.slice(0, read);
+  return complete || holding >= WANTED || read === results.length ? first
+    : first.concat(relevant((await pagefind.search(term, unsorted(options))).results, true, []));
+}
+
+/* Search options without a sort: by relevance. */
+function unsorted(options) {
+  var copy = Object.assign({}, options);
+  delete copy.sort;
+  return copy;
+}
+
+/* A result's page, loaded once: the UI asks for it again to show it. */
+function loadOnce(result) {
+  var data = result.data();
+  result.data = function () { return data; };
+  return data;
+}
+
+/* Each page's place in the order `options` sorts by (every page, none of them loaded). */
+async function dateOrder(options) {
+  var all = await pagefind.search(null, options);
+  var at = {};
+  ((all && all.results) || []).forEach(function (result, i) { at[result.id] = i; });
+  return at;
+}
+
 /* Every result of the searches, each page once, in the order first found. */
 function union(responses) {
   var seen = {};
@@ -302,21 +342,17 @@ async function refined(term, query, options) {
   var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
   var chinese = !exact && HAN.test(query.plain);
   var words = chinese ? wordsOf(query.plain) : [];
-  /* (sorted by date: Pagefind's order, which the further pages would break) */
-  var otherwise = chinese && byRelevance ? await segmentedOtherwise(words, found.results,
-                                                                    options) : [];
-  found = Object.assign({}, found, { results: found.results.concat(otherwise) });
+  var own = found.results;
+  var otherwise = chinese ? await segmentedOtherwise(words, own, options) : [];
+  found = Object.assign({}, found, { results: own.concat(otherwise) });
   /* Every result of a phrase is read, to keep those that hold it; of plain words, the first
    * ones, to find a headline, or the Chinese query as typed, among them, and for a Chinese
-   * query the pages where its words are closest together too. Sorted by date, a Chinese
-   * query's first results, and those it would rank first by relevance. */
-  var read = exact ? found.results : byRelevance ? relevant(found.results, chinese, otherwise)
-    : !chinese ? [] : found.results.slice(0, RERANKED).concat(relevant(
-      (await pagefind.search(term, unsorted(options))).results, true, []));
+   * query the pages where its words are closest together too; sorted by date, `readByDate`. */
+  var read = exact ? found.results : byRelevance ? relevant(own, chinese, otherwise)
+    : !chinese ? [] : (await readByDate(term, own, words, options, otherwise.length > 0))
+      .concat(otherwise);
   var loaded = new Map(await Promise.all(read.map(async function (result) {
-    var data = result.data();  /* loaded once: the UI asks again for what it shows */
-    result.data = function () { return data; };
-    return [result.id, await data];
+    return [result.id, await loadOnce(result)];
   })));
   var kept = found.results.map(function (result) {
     return { result: result, data: loaded.get(result.id) };
@@ -337,14 +373,16 @@ async function refined(term, query, options) {
     });
     kept.sort(function (a, b) { return b.rank - a.rank; });
   } else if (chinese) {
-    /* Sorted by date, the pages read that hold the query as typed first, then those not
-     * read, then those read that do not: Pagefind also finds a page by any of a Chinese
-     * query's characters, and sorted by date such pages came first (for 中以两国, 8 of the
-     * first 10). Each group stays in date order. */
+    /* Sorted by date: the pages read that hold the query as typed first, then those not
+     * read, then those read that do not, each in date order (the pages a word's search in
+     * two parts added among them). */
     kept.forEach(function (k) {
       k.rank = !k.data ? 0 : holdsAll(k.data, words) ? 1 : -1;
     });
-    kept.sort(function (a, b) { return b.rank - a.rank; });
+    var order = otherwise.length ? await dateOrder(options) : {};
+    kept.sort(function (a, b) {
+      return b.rank - a.rank || (order[a.result.id] || 0) - (order[b.result.id] || 0);
+    });
   }
   return Object.assign({}, found, {
     results: kept.map(function (k) { return k.result; }),
