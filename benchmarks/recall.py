@@ -23,6 +23,7 @@ import http.server
 import os
 import random
 import re
+import statistics
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -75,15 +76,18 @@ QUOTED_ALL = """async ([bundle, merged, module, queries]) => {
 
 
 # The URLs of each query's first ten results, searched with `module` (unquoted), with
-# Pagefind's search options (a sort).
+# Pagefind's search options (a sort), and the milliseconds its search took.
 FIRST_TEN = """async ([bundle, merged, module, queries, options]) => {
   const pf = await import(bundle);
   for (const part of merged) await pf.mergeIndex(part);
   const search = await import(module);
   const out = [];
   for (const q of queries) {
+    const started = performance.now();
     const r = await search.search(q, options);
-    out.push(await Promise.all(r.results.slice(0, 10).map(async (x) => (await x.data()).url)));
+    const ms = performance.now() - started;
+    out.push([await Promise.all(r.results.slice(0, 10).map(async (x) => (await x.data()).url)),
+              ms]);
   }
   return out;
 }"""
@@ -172,8 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.set_default_timeout(600_000)
-        page.goto(url + f"{args.lang}/search/")
-        merged = tuple(f"{url}{part.name}/"
+        page.goto(url + f"{args.lang}/")  # (not the search page: it merges the parts itself)
+        merged = tuple(f"/{part.name}/"  # (site-relative: so are the pages' URLs)
                        for part in sorted(args.out.glob(f"pagefind-{args.lang}-*")))
         if args.quoted:
             indexed, found = page.evaluate(QUOTED_ALL, [
@@ -229,12 +233,12 @@ def dates(out: Path, texts: dict[str, str]) -> dict[str, str]:
         for url in texts}
 
 
-def _report_first(queries: list[str], texts: dict[str, str], found: list[list[str]],
-                  dates: dict[str, str] | None) -> int:
+def _report_first(queries: list[str], texts: dict[str, str],
+                  found: list[tuple[list[str], float]], dates: dict[str, str] | None) -> int:
     """`dates`: sorted newest first, by these."""
     holding = _holding(texts)
     first = all_first = newest = 0
-    for query, urls in zip(queries, found, strict=True):
+    for query, (urls, _) in zip(queries, found, strict=True):
         want = holding(query)
         wanted = min(10, len(want))
         first += bool(urls) and urls[0] in want
@@ -247,6 +251,9 @@ def _report_first(queries: list[str], texts: dict[str, str], found: list[list[st
     if dates is not None:
         print(f"the first ten are the newest that hold it, newest first: "
               f"{newest}/{len(queries)}")
+    times = sorted(ms for _, ms in found)
+    print(f"search time: median {statistics.median(times):.0f} ms, 90th percentile "
+          f"{times[int(len(times) * 0.9)]:.0f} ms, slowest {times[-1]:.0f} ms")
     return 0
 
 

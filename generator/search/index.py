@@ -25,7 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 
 from generator.output.files import Output
-from generator.search import canonical
+from generator.search import canonical, dates
 from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
 from generator.search.pagefind import PagefindService
@@ -163,7 +163,24 @@ def _language(code: str, pages: list[Output], previous: dict[str, Part],
         parts[name] = Part(_key(todo[name][0]), entry, sizes, todo[name][0], folder)
         files.update((f"{folder}/{path}", Output(f"{folder}/{path}", data))
                      for path, data in bundle.items())
+    if count > 1:  # (made again every build: it needs the fragments of every part)
+        files[search_parts.dates(code)] = _dates(code, parts, files, pages, read)
     return parts, files
+
+
+def _dates(code: str, parts: dict[str, Part], files: dict[str, Output], pages: list[Output],
+           read: Callable[[str], bytes]) -> Output:
+    """A split language's table of sort dates (`dates`), from the fragments of its parts,
+    made now (in `files`) or kept (in the output)."""
+    def fragment(path: str) -> bytes:
+        made = files.get(path)
+        return made.data if made is not None and made.data is not None else read(path)
+
+    fragments = ((path, fragment(f"{part.folder}/{path}")) for part in parts.values()
+                 for path in part.files if path.startswith(dates.FRAGMENT))
+    by_url = {"/" + o.path.removesuffix("index.html"): day for o in pages
+              if (day := dates.sort_date(_data(o, read)))}
+    return Output(search_parts.dates(code), dates.table(fragments, by_url))
 
 
 def _bundle_of(parts: dict[str, Part], files: dict[str, Output]) -> tuple[
@@ -183,7 +200,7 @@ def _bundle_of(parts: dict[str, Part], files: dict[str, Output]) -> tuple[
         bundle.append(Output(f"{folder}/{ENTRY}", json.dumps(
             entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")))
     sizes = {f"{p.folder}/{path}": size for p in parts.values() for path, size in p.files.items()}
-    new = sum(len(o.data or b"") for o in bundle[len(files):])
+    new = sum(len(o.data or b"") for o in bundle if o.path not in sizes)  # entries, dates
     return bundle, SearchReport(sum(len(p.pages) for p in parts.values()), len(bundle),
                                 sum(sizes.values()) + new)
 

@@ -41,6 +41,16 @@ def folder(code: str, index: int) -> str:
     return OUTPUT_DIR if index == 0 else f"{OUTPUT_DIR}-{code}-{index + 1}"
 
 
+# A split language's table of its pages' sort dates (`dates`), in its second part's folder;
+# the search page (search.html) finds it there.
+DATES = "dates.json"
+
+
+def dates(code: str) -> str:
+    """The output path of a split language's table of sort dates."""
+    return f"{folder(code, 1)}/{DATES}"
+
+
 def merged(code: str, tag: str, pages: int) -> list[str]:
     """The folders (with a slash) of the further parts, which the language's search page
     merges into its first."""

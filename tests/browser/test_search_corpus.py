@@ -166,6 +166,16 @@ def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: Bu
                   for query, urls in zip(queries, found, strict=True)
                   if set(urls[:len(holders[query])]) != holders[query]]
     assert page.locator("#search").get_attribute("data-merge") == f"{BASE_PATH}pagefind-zh-2/"
+    # Newest first over the merged parts (the page is the split index's now), in date order:
+    # Pagefind sorts merged results by relevance, and the search page by the parts' dates.
+    days = {base + path[1:]: day for path, day in dates(out, pages(out, "zh")).items()}
+    words = queries[len(titles):]
+    newest = page.evaluate(FIRST, [[[word, len(holders[word])] for word in words],
+                                   {"sort": {"date": "desc"}}])
+    wrong += [f"newest first: {word}: {[days.get(u) for u in urls[:5]]}…"
+              for word, urls in zip(words, newest, strict=True)
+              if [days.get(u) for u in urls] != sorted((days[u] for u in holders[word]),
+                                                       reverse=True)]
     assert not wrong, "\n".join(wrong)
     print(f"headline in the first three, of 20: whole {top3['whole']}, split {top3['split']}")
     assert top3["split"] >= top3["whole"] - 1, top3

@@ -21,6 +21,9 @@
    * Pagefind module before the UI starts. The UI imports the same URL, so the same module:
    * its first search and its filters then cover every part. */
   var merge = (el.dataset.merge || "").split(" ").filter(Boolean);
+  /* Its pages' sort dates: Pagefind sorts the results of merged indexes by relevance only,
+   * and the search module (static/exact/pagefind.js) puts them in date order by these. */
+  globalThis.NewsletterSearchDates = el.dataset.dates || null;
   if (merge.length) {
     try {
       pagefindModule().then(function (pagefind) {

@@ -158,15 +158,44 @@ async function asWritten(text) {
   return written(text);
 }
 
+/* Pagefind's search, in the order asked for. Pagefind sorts the results of merged indexes
+ * (a split index, which search.js merges) by relevance even when asked for a date order;
+ * the search page then names a table of each page's date (generator/search/dates.py), and
+ * they are sorted by it here. */
+var dates = null;
+
+async function searched(term, options) {
+  var found = await pagefind.search(term, options);
+  var order = options && options.sort && options.sort.date;
+  if (!order || !found || !found.results || !globalThis.NewsletterSearchDates) {
+    return found;
+  }
+  if (!dates) {
+    dates = fetch(globalThis.NewsletterSearchDates).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).catch(function () { return {}; });
+  }
+  var day = await dates;
+  var after = order === "asc" ? 1 : -1;
+  var sorted = found.results.map(function (result, at) {
+    return { result: result, at: at, day: day[result.id] || "" };
+  }).sort(function (a, b) {
+    return a.day === b.day ? a.at - b.at : a.day < b.day ? -after : after;
+  });
+  return Object.assign({}, found, {
+    results: sorted.map(function (s) { return s.result; })
+  });
+}
+
 async function searchAsTyped(term, options) {
   var query = term === null || term === undefined ? null : parse(term);
   if (!query || !query.plain) {
-    return pagefind.search(term, options);
+    return searched(term, options);
   }
   try {
     return await refined(term, query, options);
   } catch (e) {  /* a fragment that failed to load: Pagefind's own results, then */
-    return pagefind.search(term, options);
+    return searched(term, options);
   }
 }
 
@@ -253,7 +282,7 @@ async function segmentedOtherwise(words, found, options) {
   var seen = {};
   found.forEach(function (result) { seen[result.id] = true; });
   var candidates = union(await Promise.all(splits.map(function (split) {
-    return pagefind.search(split, options);
+    return searched(split, options);
   }))).filter(function (result) {
     return !seen[result.id] && adjacent(result);
   }).slice(0, SEGMENTED_READ);
@@ -289,7 +318,7 @@ async function readByDate(term, results, words, options, complete) {
   }
   var first = results.slice(0, read);
   return complete || holding >= WANTED || read === results.length ? first
-    : first.concat(relevant((await pagefind.search(term, unsorted(options))).results, true, []));
+    : first.concat(relevant((await searched(term, unsorted(options))).results, true, []));
 }
 
 /* Search options without a sort: by relevance. */
@@ -308,7 +337,7 @@ function loadOnce(result) {
 
 /* Each page's place in the order `options` sorts by (every page, none of them loaded). */
 async function dateOrder(options) {
-  var all = await pagefind.search(null, options);
+  var all = await searched(null, options);
   var at = {};
   ((all && all.results) || []).forEach(function (result, i) { at[result.id] = i; });
   return at;
@@ -331,13 +360,13 @@ function union(responses) {
 
 async function refined(term, query, options) {
   var exact = query.phrases.length > 0;
-  var found = await pagefind.search(exact ? query.plain : term, options);
+  var found = await searched(exact ? query.plain : term, options);
   if (!found || !found.results) {
     return found;
   }
   if (exact) {
     found = Object.assign({}, found, { results: union([found].concat(await Promise.all(
-      widened(term).map(function (again) { return pagefind.search(again, options); })))) });
+      widened(term).map(function (again) { return searched(again, options); })))) });
   }
   var byRelevance = !options || !options.sort || !Object.keys(options.sort).length;
   var chinese = !exact && HAN.test(query.plain);
