@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.search import parts as search_parts
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -76,10 +78,12 @@ QUOTED_ALL = """async ([bundle, merged, module, queries]) => {
 
 
 # The URLs of each query's first ten results, searched with `module` (unquoted), with
-# Pagefind's search options (a sort), and the milliseconds its search took.
-FIRST_TEN = """async ([bundle, merged, module, queries, options]) => {
+# Pagefind's search options (a sort), and the milliseconds its search took. `dates`: a split
+# index's table of sort dates (generator/search/dates.py), or null.
+FIRST_TEN = """async ([bundle, merged, module, queries, options, dates]) => {
   const pf = await import(bundle);
   for (const part of merged) await pf.mergeIndex(part);
+  globalThis.NewsletterSearchDates = dates;  // as the search page names it
   const search = await import(module);
   const out = [];
   for (const q of queries) {
@@ -188,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.first:
             found = page.evaluate(FIRST_TEN, [
                 url + "pagefind/pagefind.js", list(merged), url + args.module,
-                [q for q, _ in queries], {"sort": {"date": "desc"}} if args.newest else {}])
+                [q for q, _ in queries], {"sort": {"date": "desc"}} if args.newest else {},
+                "/" + search_parts.dates(args.lang) if merged else None])
             browser.close()
             return _report_first([q for q, _ in queries], texts, found,
                                  dates(args.out, texts) if args.newest else None)

@@ -401,14 +401,14 @@ async function refined(term, query, options) {
         chinese && holdsAll(k.data, words) ? 1 : 0;
     });
     kept.sort(function (a, b) { return b.rank - a.rank; });
-  } else if (chinese) {
-    /* Sorted by date: the pages read that hold the query as typed first, then those not
-     * read, then those read that do not, each in date order (the pages a word's search in
-     * two parts added among them). */
+  } else if (chinese || exact) {
+    /* Sorted by date: for a Chinese query, the pages read that hold it as typed first, then
+     * those not read, then those read that do not; each in date order, the pages further
+     * searches found among them (a phrase's widened searches, a word's in two parts). */
     kept.forEach(function (k) {
-      k.rank = !k.data ? 0 : holdsAll(k.data, words) ? 1 : -1;
+      k.rank = !chinese || !k.data ? 0 : holdsAll(k.data, words) ? 1 : -1;
     });
-    var order = otherwise.length ? await dateOrder(options) : {};
+    var order = otherwise.length || exact ? await dateOrder(options) : {};
     kept.sort(function (a, b) {
       return b.rank - a.rank || (order[a.result.id] || 0) - (order[b.result.id] || 0);
     });
