@@ -39,9 +39,11 @@ def sort_date(page: bytes) -> str | None:
     if value is None:
         return None
     if value.group(1) is not None:
-        return value.group(1).decode("utf-8") or None
-    found = _DATETIME.search(tag)
-    return found.group(1).decode("utf-8") or None if found else None
+        day = value.group(1)
+    else:
+        found = _DATETIME.search(tag)
+        day = found.group(1) if found else b""
+    return day.decode("utf-8") or None
 
 
 def _url(fragment: bytes) -> str | None:
