@@ -25,11 +25,12 @@ import random
 import re
 import statistics
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from generator.search import parts as search_parts
+from generator.search.dates import sort_date
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -227,20 +228,16 @@ def _report_quoted(queries: list[str], texts: dict[str, str], found: list[list[s
     return 0
 
 
-_SORT_DATE = re.compile(r'datetime="([^"]+)"[^>]*data-pagefind-sort="date\[datetime\]"'
-                        r'|data-pagefind-sort="date:([^"]+)"')
-
-
-def dates(out: Path, texts: dict[str, str]) -> dict[str, str]:
-    """URL -> the date the search page sorts it by."""
-    return {url: next(d for d in _SORT_DATE.search(
-        (out / url.lstrip("/") / "index.html").read_text(encoding="utf-8")).groups() if d)
-        for url in texts}
+def dates(out: Path, urls: Iterable[str]) -> dict[str, str]:
+    """Site-relative URL -> the date the search page sorts the page by (as the build reads
+    it for a split index's table)."""
+    return {url: sort_date((out / url.lstrip("/") / "index.html").read_bytes()) or ""
+            for url in urls}
 
 
 def _report_first(queries: list[str], texts: dict[str, str],
-                  found: list[tuple[list[str], float]], dates: dict[str, str] | None) -> int:
-    """`dates`: sorted newest first, by these."""
+                  found: list[tuple[list[str], float]], by_date: dict[str, str] | None) -> int:
+    """`by_date`: sorted newest first, by these dates."""
     holding = _holding(texts)
     first = all_first = newest = 0
     for query, (urls, _) in zip(queries, found, strict=True):
@@ -248,12 +245,12 @@ def _report_first(queries: list[str], texts: dict[str, str],
         wanted = min(10, len(want))
         first += bool(urls) and urls[0] in want
         all_first += len(urls) >= wanted and all(url in want for url in urls[:wanted])
-        if dates is not None:  # the newest holders, in date order (a tie either way)
-            days = sorted((dates[url] for url in want), reverse=True)[:wanted]
-            newest += [dates.get(url) for url in urls[:wanted]] == days
+        if by_date is not None:  # the newest holders, in date order (a tie either way)
+            days = sorted((by_date[url] for url in want), reverse=True)[:wanted]
+            newest += [by_date.get(url) for url in urls[:wanted]] == days
     print(f"first result holds the query: {first}/{len(queries)}; the first ten (or all "
           f"the pages holding it, if fewer) hold it: {all_first}/{len(queries)}")
-    if dates is not None:
+    if by_date is not None:
         print(f"the first ten are the newest that hold it, newest first: "
               f"{newest}/{len(queries)}")
     times = sorted(ms for _, ms in found)

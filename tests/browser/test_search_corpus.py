@@ -154,7 +154,8 @@ def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: Bu
         page.goto(url + "zh/search/")
         page.wait_for_selector(".pagefind-ui__search-input")  # started: the parts merged
         base = "/" + url.split("/", 3)[3]
-        texts = {base + path[1:]: text for path, text in pages(out, "zh").items()}
+        indexed = pages(out, "zh")
+        texts = {base + path[1:]: text for path, text in indexed.items()}
         holders = {query: holding(texts, query) for query in queries}
         # (as many results as pages hold the query: they must be those pages)
         found = page.evaluate(FIRST, [[[q, max(3, len(holders[q]))] for q in queries], {}])
@@ -168,7 +169,7 @@ def test_a_split_index_finds_and_ranks_as_the_whole_one(page, big_corpus_url: Bu
     assert page.locator("#search").get_attribute("data-merge") == f"{BASE_PATH}pagefind-zh-2/"
     # Newest first over the merged parts (the page is the split index's now), in date order:
     # Pagefind sorts merged results by relevance, and the search page by the parts' dates.
-    days = {base + path[1:]: day for path, day in dates(out, pages(out, "zh")).items()}
+    days = {base + path[1:]: day for path, day in dates(out, indexed).items()}
     words = queries[len(titles):]
     newest = page.evaluate(FIRST, [[[word, len(holders[word])] for word in words],
                                    {"sort": {"date": "desc"}}])
@@ -309,8 +310,9 @@ def test_a_chinese_word_finds_every_page_that_holds_it(page, corpus_url: Built,
     url, _, out = corpus_url
     page.goto(url + "zh/search/")
     base = "/" + url.split("/", 3)[3]
-    texts = {base + path[1:]: text for path, text in pages(out, "zh").items()}
-    days = {base + path[1:]: day for path, day in dates(out, pages(out, "zh")).items()}
+    indexed = pages(out, "zh")
+    texts = {base + path[1:]: text for path, text in indexed.items()}
+    days = {base + path[1:]: day for path, day in dates(out, indexed).items()}
     words = sorted({name for country in COUNTRIES for name in (country[2], country[4])
                     if len(name) >= 3 and holding(texts, name)})
     found = page.evaluate(FIRST, [[[word, len(texts)] for word in words], options])
