@@ -361,14 +361,15 @@ def test_a_split_chinese_index_reindexes_the_edited_part_only(site, monkeypatch)
 
 def test_the_search_bundle_is_the_same_from_a_folder_or_page_by_page(site, monkeypatch):
     """Pagefind numbers pages in the order it meets them, and the bundle's bytes follow: pages
-    read from a folder (on every core) must come out as pages sent one at a time do."""
+    read from a folder by its command line (on every core) must come out as pages sent one at
+    a time to its service do."""
+    from generator.search import command
     from generator.search import folder as pagefind_folder
-    from generator.search.pagefind import PagefindService
 
     folders = []
-    add_dir = PagefindService.add_dir
-    monkeypatch.setattr(PagefindService, "add_dir",
-                        lambda self, *args: (folders.append(args[0]), add_dir(self, *args)))
+    bundle = command.bundle
+    monkeypatch.setattr(command, "bundle",
+                        lambda *args: (folders.append(args[0]), bundle(*args))[1])
     build(Options(site, site / "folder", cache=False))
     mounts = Path("/proc/mounts").read_text() if Path("/proc/mounts").exists() else ""
     if any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts.splitlines()):

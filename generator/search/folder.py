@@ -1,9 +1,9 @@
 """Pages handed to Pagefind as a folder, which it parses on every core, where that is safe.
 
 Pagefind's service parses pages sent to it one at a time on one core (it handles one message
-at a time); given a folder, it parses every page in it at once on all cores: the Chinese half
-of a 2,000-issue site in 6 s instead of 14.8 s. But it numbers the pages in the order the file
-system lists the folder, and the bundle's bytes follow that numbering. So a folder is used
+at a time); given a folder, Pagefind parses every page in it at once on all cores: the Chinese
+half of a 2,000-issue site in 6 s instead of 14.8 s. But it numbers the pages in the order the
+file system lists the folder, and the bundle's bytes follow that numbering. So a folder is used
 only when it lists the pages in `order_key` order, the order they are otherwise sent in, and
 then the bundle is byte-identical either way (a test checks it). File systems that list
 entries in the order they were created, or newest first as tmpfs does, can be made to;

@@ -5,11 +5,12 @@ as the language's pages are rendered (the build renders them first, `parts.slowe
 beside the other languages and the rest of the rendering; the bundles are merged into one
 `pagefind/` (Pagefind keeps languages apart anyway: a page is searched only in its own
 language, so results and ranking are the same as with one index). Where `pagefind_folder`
-can hand pages over as a folder, Pagefind parses them on every core; otherwise they are sent
-one at a time. A large Chinese index is built in parts (`search_parts`), one after another,
-each parsed while the one before it builds its index (on one core), each its own bundle that
-the search page merges. An index whose pages are all unchanged since the previous build keeps
-its files, so an English edit re-indexes English only, and a Chinese one only its part.
+can hand pages over as a folder, Pagefind's command line indexes it (`command`), parsing on
+every core; otherwise the pages are sent to its service one at a time. A large Chinese index
+is built in parts (`search_parts`), one after another, each parsed while the one before it
+builds its index (on one core), each its own bundle that the search page merges. An index
+whose pages are all unchanged since the previous build keeps its files, so an English edit
+re-indexes English only, and a Chinese one only its part.
 The extended binary segments Chinese into words (1.6.0 finds 99.9% of random substrings
 without help: benchmarks/README.md), and `canonical` makes each bundle byte-identical.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 
 from generator.output.files import Output
 from generator.search import canonical, dates
+from generator.search import command as pagefind_command
 from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
 from generator.search.pagefind import PagefindService
@@ -70,20 +73,22 @@ def _index_all(languages: dict[str, list[Output]],
     # the machine (and its memory) to itself.
     order = sorted(languages, key=lambda code: _weight(languages[code], read)) \
         if len(languages) > 1 else list(languages)
-    with ExitStack() as services, ThreadPoolExecutor(max(1, len(order))) as pool:
+    with ExitStack() as stack, ThreadPoolExecutor(max(1, len(order))) as pool:
         built: dict[str, Future[dict[str, bytes]]] = {}
         for code in order:
-            service = services.enter_context(PagefindService())
-            index = service.new_index({})
             size = 2 * sum(len(o.data or b"") for o in languages[code])  # (copies: up to twice)
-            with pagefind_folder.folder(paths[code], lambda path: copy(path).encode("utf-8"),
-                                        size) as folder:
-                if folder is not None:  # parsed on every core before the next one starts
-                    service.add_dir(index, str(folder), len(paths[code]))
-                    built[code] = pool.submit(_bundle, service, index)
-                    continue
-            built[code] = pool.submit(_send, service, index, paths[code], copy)
-        return {code: future.result() for code, future in built.items()}
+            # (kept until every index is built: Pagefind reads it as it goes)
+            folder = stack.enter_context(pagefind_folder.folder(
+                paths[code], lambda path: copy(path).encode("utf-8"), size))
+            if folder is not None:  # parsed on every core before the next one starts
+                parsed = threading.Event()
+                built[code] = pool.submit(pagefind_command.bundle, folder, len(paths[code]),
+                                          parsed.set)
+                parsed.wait()
+                continue
+            service = stack.enter_context(PagefindService())
+            built[code] = pool.submit(_send, service, service.new_index({}), paths[code], copy)
+        return {code: canonical.canonicalize(future.result()) for code, future in built.items()}
 
 
 def _send(service: PagefindService, index: int, paths: list[str],
@@ -93,13 +98,9 @@ def _send(service: PagefindService, index: int, paths: list[str],
     a folder's pages get the same ones from their paths)."""
     service.add_html(index, (("/" + path.removesuffix("index.html"), copy(path))
                              for path in paths), len(paths))
-    return _bundle(service, index)
-
-
-def _bundle(service: PagefindService, index: int) -> dict[str, bytes]:
     files = service.files(index)
     service.close()  # now, not with the others: its memory is not needed any more
-    return canonical.canonicalize(files)
+    return files
 
 
 def _weight(pages: list[Output], read: Callable[[str], bytes]) -> int:

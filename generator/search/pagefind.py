@@ -112,13 +112,6 @@ class PagefindService:
                 raise PagefindError("the Pagefind service stopped unexpectedly") from failed[0]
             raise failed[0]
 
-    def add_dir(self, index_id: int, folder: str, count: int) -> None:
-        """Add the `count` HTML files below `folder`, parsed on every core."""
-        response = self.request({"type": "AddDir", "index_id": index_id, "path": folder})
-        if response.get("page_count") != count:
-            raise PagefindError(f"Pagefind indexed {response.get('page_count')} of {count} "
-                                f"pages in {folder}")
-
     def files(self, index_id: int) -> dict[str, bytes]:
         """The finished bundle, path -> bytes. (WriteFiles answers before its files are all
         on disk, and the service drops unfinished writes when it exits.)"""
