@@ -20,6 +20,10 @@ T = TypeVar("T")
 
 def _start_worker(parent: int) -> None:
     die_with_parent(parent)
+    # Below the build's other processes: once a language's pages are rendered, its search
+    # index (Pagefind, in a process of its own) is the build's longest step, and the
+    # rendering left can wait for a free core (benchmarks/README.md).
+    os.nice(10)
     gc.enable()  # (a build parses with collections off; a worker's jobs make garbage)
 
 
