@@ -29,11 +29,11 @@ def bundle(folder: Path, count: int, parsed: Callable[[], None] = lambda: None) 
     """The bundle of the `count` pages below `folder` (path in the bundle -> bytes). `parsed`
     is called when Pagefind has read the pages (or stopped): the rest, building the index,
     is on one core, so another index can be parsed meanwhile."""
-    binary = find_binary()
     env = {name: value for name, value in os.environ.items()
            if not name.upper().startswith("PAGEFIND_")}
     said: deque[str] = deque(maxlen=5)
     try:
+        binary = find_binary()
         with scratch(folder.parent, ()) as out:  # (beside the pages: a killed build's is tidied)
             try:
                 run = subprocess.Popen(

@@ -84,6 +84,7 @@ def _index_all(languages: dict[str, list[Output]],
                 parsed = threading.Event()
                 built[code] = pool.submit(pagefind_command.bundle, folder, len(paths[code]),
                                           parsed.set)
+                built[code].add_done_callback(lambda _, parsed=parsed: parsed.set())  # (ended)
                 parsed.wait()
                 continue
             service = stack.enter_context(PagefindService())

@@ -75,6 +75,18 @@ def test_a_page_left_out_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
         command.bundle(pages(tmp_path), 2)
 
 
+def test_no_binary_is_an_error_and_the_next_index_is_not_kept_waiting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> Path:
+        raise PagefindError("the Pagefind 1.6.0 binary is missing")
+
+    monkeypatch.setattr(command, "find_binary", missing)
+    called = []
+    with pytest.raises(PagefindError, match="missing"):
+        command.bundle(pages(tmp_path), 2, lambda: called.append(True))
+    assert called
+
+
 @pytest.mark.parametrize("script, said", [
     ("print('Error: could not read the site', file=sys.stderr); sys.exit(1)",
      r"Pagefind stopped \(exit 1\): Error: could not read the site"),
