@@ -31,11 +31,10 @@ from generator.search import canonical, dates
 from generator.search import command as pagefind_command
 from generator.search import folder as pagefind_folder
 from generator.search import parts as search_parts
+from generator.search.command import ENTRY
 from generator.search.pagefind import PagefindService
 from generator.search.parts import OUTPUT_DIR
 from generator.search.report import SearchReport
-
-ENTRY = "pagefind-entry.json"
 
 # Index-only weights: a word in the title or an article heading counts far more than one in
 # the text, so a search for an article's headline finds that article first.
@@ -84,7 +83,6 @@ def _index_all(languages: dict[str, list[Output]],
                 parsed = threading.Event()
                 built[code] = pool.submit(pagefind_command.bundle, folder, len(paths[code]),
                                           parsed.set)
-                built[code].add_done_callback(lambda _, parsed=parsed: parsed.set())  # (ended)
                 parsed.wait()
                 continue
             service = stack.enter_context(PagefindService())
